@@ -24,6 +24,8 @@ from .records import Commitment, Condition, Span
 from .vocab import KGBI_IRI
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_ABSOLUTE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_FORBIDDEN_IRI_CHARS = " <>\"{}|^`\\"
 
 
 def slugify(text: str) -> str:
@@ -44,7 +46,9 @@ class IriMinter:
     """Mints every instance IRI under one base."""
 
     def __init__(self, base: str = KGBI_IRI) -> None:
-        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", base) or any(c in base for c in " <>\"{}|^`\\"):
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", base) or any(
+            c in base for c in ' <>"{}|^`\\'
+        ):
             raise KgbuildError(
                 f"Invalid base IRI {base!r}: it must be an absolute IRI without spaces, "
                 "for example https://example.org/id/."

@@ -42,6 +42,10 @@ def load_yaml(kind: str, name: str) -> Any:
         with path.open(encoding="utf-8") as handle:
             return yaml.safe_load(handle)
     except FileNotFoundError:
-        raise DataFileError(f"Data file {path} is missing; restore it from the repository.") from None
+        raise DataFileError(
+            f"Data file {path} is missing; restore it from the repository."
+        ) from None
     except yaml.YAMLError as exc:
-        raise DataFileError(f"Data file {path} is not valid YAML: {exc}".replace("\n", " ")) from None
+        raise DataFileError(
+            f"Data file {path} is not valid YAML: {exc}".replace("\n", " ")
+        ) from None

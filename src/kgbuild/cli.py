@@ -1,0 +1,97 @@
+"""The `kgbuild` command line: a thin layer over the library API."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import KgbuildError
+from .nlp import DEFAULT_MODEL
+from .vocab import KGBI_IRI
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class KgbuildGroup(click.Group):
+    """Turns library errors into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgbuildError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+
+
+def model_option(func: F) -> F:
+    """Add --model (the spaCy pipeline package to load)."""
+    return click.option(
+        "--model",
+        default=DEFAULT_MODEL,
+        show_default=True,
+        help="Installed spaCy pipeline package to parse with.",
+    )(func)
+
+
+def base_option(func: F) -> F:
+    """Add --base (the namespace for minted instance IRIs)."""
+    return click.option(
+        "--base",
+        default=KGBI_IRI,
+        show_default=True,
+        help="Base IRI for minted actors, commitments, conditions and spans.",
+    )(func)
+
+
+@click.group(cls=KgbuildGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kgbuild")
+def main() -> None:
+    """Build an RDF knowledge graph of actors, commitments and conditions from news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write graph.ttl, graph.trig and graph.html into.",
+)
+@model_option
+@base_option
+def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str) -> None:
+    """Build the graph of article files or folders PATHS into --out.
+
+    Example: kgbuild build data/articles --out out
+    """
+    from .pipeline import build as run_build
+
+    summaries = run_build(list(paths), out_dir, model=model, base=base)
+    totals = [0, 0, 0]
+    for s in summaries:
+        click.echo(
+            f"{s.article_id}: {s.actors} actors, {s.commitments} commitments, "
+            f"{s.conditions} conditions"
+        )
+        totals = [totals[0] + s.actors, totals[1] + s.commitments, totals[2] + s.conditions]
+    click.echo(
+        f"total: {len(summaries)} articles, {totals[0]} actors, {totals[1]} commitments, "
+        f"{totals[2]} conditions -> {out_dir}"
+    )
+
+
+def run() -> None:
+    """Entry point that never shows a traceback for a broken pipe."""
+    try:
+        main()
+    except BrokenPipeError:
+        sys.stderr.close()

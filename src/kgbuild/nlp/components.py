@@ -1,0 +1,72 @@
+"""kgbuild's spaCy components: paragraph-aware sentence starts, the gazetteer entity ruler,
+and the cue matcher fed from the lexicons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..resources.lexicons import load_lexicon
+
+LINE_STARTS = "kgbuild_line_starts"
+GAZETTEER_RULER = "kgbuild_gazetteer_ruler"
+CUE_MATCHER = "kgbuild_cues"
+CUE_SPANS = "kgbuild_cues"
+
+
+@Language.component(LINE_STARTS, assigns=["token.is_sent_start"])
+def line_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headings and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if ("\n" in previous.text_with_ws and not token.is_space) or (
+            previous.is_space and "\n" in previous.text
+        ):
+            token.is_sent_start = True
+    return doc
+
+
+class CueMatcher:
+    """Marks multi-word cue phrases from the lexicons as spans in `doc.spans[CUE_SPANS]`."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for label, phrases in sorted(load_lexicon().phrases.items()):
+            self.matcher.add(label, [nlp.make_doc(p) for p in sorted(phrases)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc)]
+        doc.spans[CUE_SPANS] = sorted(spans, key=lambda s: (s.start, s.end, s.label_))
+        return doc
+
+
+@Language.factory(CUE_MATCHER, assigns=["doc.spans"])
+def make_cue_matcher(nlp: Language, name: str) -> CueMatcher:
+    """Build the cue matcher from the packaged lexicons."""
+    return CueMatcher(nlp)
+
+
+def _gazetteer_patterns() -> list[dict[str, Any]]:
+    from ..resources.gazetteer import load_gazetteer
+
+    patterns: list[dict[str, Any]] = load_gazetteer().ruler_patterns()
+    return patterns
+
+
+def add_components(nlp: Language) -> None:
+    """Add kgbuild's components to a loaded pipeline (idempotent)."""
+    if LINE_STARTS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_STARTS, before="parser" if "parser" in nlp.pipe_names else None)
+    if GAZETTEER_RULER not in nlp.pipe_names:
+        ruler: Any = nlp.add_pipe(
+            "entity_ruler",
+            name=GAZETTEER_RULER,
+            before="ner" if "ner" in nlp.pipe_names else None,
+            config={"overwrite_ents": True, "phrase_matcher_attr": None},
+        )
+        ruler.add_patterns(_gazetteer_patterns())
+    if CUE_MATCHER not in nlp.pipe_names:
+        nlp.add_pipe(CUE_MATCHER, last=True)

@@ -1,0 +1,132 @@
+"""The cue lexicons in `data/lexicons/`, loaded into one typed, immutable `Lexicon`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..errors import DataFileError
+from ..records import ConditionType, Status
+from . import load_yaml
+
+REFUSED = "refused"  # readiness/noun cue value meaning "a refusal" (negative, pledged)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every cue word kgbuild's rules read; rules never spell a cue word themselves."""
+
+    commissive_verbs: Mapping[str, Status]
+    readiness_adjectives: Mapping[str, Status | None]  # None: a refusal ("unwilling")
+    commissive_nouns: Mapping[str, Status | None]
+    hedge_adjectives: frozenset[str]
+    refusal_verbs: frozenset[str]
+    refusal_particles: Mapping[str, str]
+    demand_verbs: frozenset[str]
+    demand_preps: frozenset[str]
+    formal_verbs: frozenset[str]
+    formal_phrases: frozenset[str]
+    fulfilled_verbs: frozenset[str]
+    withdrawn_verbs: frozenset[str]
+    withdrawn_phrases: frozenset[str]
+    non_action_verbs: frozenset[str]
+    modal_status: Mapping[str, Status]
+    demanded_semi_modals: frozenset[str]
+    negators: frozenset[str]
+    condition_markers: Mapping[str, ConditionType]
+    condition_negations: frozenset[str]
+    condition_idioms: frozenset[str]
+    time_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    group_nouns: frozenset[str]
+    group_quantifiers: frozenset[str]
+
+    @property
+    def phrases(self) -> dict[str, frozenset[str]]:
+        """Multi-word cue phrases by label, for the spaCy phrase matcher."""
+        return {
+            "FORMAL": self.formal_phrases,
+            "WITHDRAWN": self.withdrawn_phrases,
+            "CONDITION": frozenset(m for m in self.condition_markers if " " in m),
+            "CONDITION_IDIOM": self.condition_idioms,
+        }
+
+
+def _words(data: Mapping[str, Any], key: str, source: str) -> frozenset[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(f"{source}: '{key}' must be a list of strings.")
+    return frozenset(v.lower() for v in value)
+
+
+def _statuses(
+    data: Mapping[str, Any], key: str, source: str, allow_refused: bool = False
+) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise DataFileError(f"{source}: '{key}' must be a mapping of word to status.")
+    result: dict[str, Any] = {}
+    for word, status in value.items():
+        if allow_refused and status == REFUSED:
+            result[str(word).lower()] = None
+            continue
+        try:
+            result[str(word).lower()] = Status[str(status).upper()]
+        except KeyError:
+            known = ", ".join(s.name.lower() for s in Status)
+            raise DataFileError(
+                f"{source}: '{key}.{word}' has unknown status {status!r}; use one of: {known}."
+            ) from None
+    return result
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Give the packaged lexicons (parsed and checked once per process)."""
+    pred = load_yaml("lexicons", "predicates.yaml")
+    modals = load_yaml("lexicons", "modals.yaml")
+    cond = load_yaml("lexicons", "conditions.yaml")
+    speech = load_yaml("lexicons", "speech.yaml")
+    modal_status: dict[str, Status] = {}
+    for status_name in ("pledged", "considered", "demanded"):
+        for word in _words(modals, status_name, "modals.yaml"):
+            modal_status[word] = Status[status_name.upper()]
+    markers: dict[str, ConditionType] = {}
+    for marker, kind in (cond.get("markers") or {}).items():
+        try:
+            markers[str(marker).lower()] = ConditionType[str(kind).upper()]
+        except KeyError:
+            raise DataFileError(
+                f"conditions.yaml: marker {marker!r} has unknown type {kind!r}; use one of: "
+                + ", ".join(t.name.lower() for t in ConditionType)
+                + "."
+            ) from None
+    particles = pred.get("refusal_particles") or {}
+    return Lexicon(
+        commissive_verbs=_statuses(pred, "commissive_verbs", "predicates.yaml"),
+        readiness_adjectives=_statuses(pred, "readiness_adjectives", "predicates.yaml", True),
+        commissive_nouns=_statuses(pred, "commissive_nouns", "predicates.yaml", True),
+        hedge_adjectives=_words(pred, "hedge_adjectives", "predicates.yaml"),
+        refusal_verbs=_words(pred, "refusal_verbs", "predicates.yaml"),
+        refusal_particles={str(k): str(v) for k, v in particles.items()},
+        demand_verbs=_words(pred, "demand_verbs", "predicates.yaml"),
+        demand_preps=_words(pred, "demand_preps", "predicates.yaml"),
+        formal_verbs=_words(pred, "formal_verbs", "predicates.yaml"),
+        formal_phrases=_words(pred, "formal_phrases", "predicates.yaml"),
+        fulfilled_verbs=_words(pred, "fulfilled_verbs", "predicates.yaml"),
+        withdrawn_verbs=_words(pred, "withdrawn_verbs", "predicates.yaml"),
+        withdrawn_phrases=_words(pred, "withdrawn_phrases", "predicates.yaml"),
+        non_action_verbs=_words(pred, "non_action_verbs", "predicates.yaml"),
+        modal_status=modal_status,
+        demanded_semi_modals=_words(modals, "demanded_verbs", "modals.yaml"),
+        negators=_words(modals, "negators", "modals.yaml"),
+        condition_markers=markers,
+        condition_negations=_words(cond, "negations", "conditions.yaml"),
+        condition_idioms=_words(cond, "idioms", "conditions.yaml"),
+        time_nouns=_words(cond, "time_nouns", "conditions.yaml"),
+        reporting_verbs=_words(speech, "reporting_verbs", "speech.yaml"),
+        group_nouns=_words(speech, "group_nouns", "speech.yaml"),
+        group_quantifiers=_words(speech, "group_quantifiers", "speech.yaml"),
+    )
