@@ -1,0 +1,210 @@
+"""Check a kgbuild graph against the project's SHACL shapes (`ontology/shapes.ttl`).
+
+```python
+from kgbuild.validate import validate_graph
+report = validate_graph(Path("out/graph.trig"))
+print(report.text)          # one line per result, then a summary line
+report.raise_if_invalid()   # ValidationError unless the graph conforms
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from .errors import GraphFileError, ValidationError
+from .graphio import load_graph, union_graph
+from .resources import data_path
+from .vocab import PREFIXES
+
+SHAPES_NAMESPACE = "https://w3id.org/kgbuild/shapes#"
+
+_SEVERITIES: dict[Node | None, str] = {
+    SH.Violation: "Violation",
+    SH.Warning: "Warning",
+    SH.Info: "Info",
+}
+_SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationResult:
+    """One SHACL result: which node broke which shape, along which path, and why."""
+
+    severity: str
+    focus: str
+    path: str
+    message: str
+    shape: str
+    value: str = ""
+
+    def line(self) -> str:
+        """Give the result as one line: severity, focus node, path, message (value)."""
+        value = f" (value: {self.value})" if self.value and self.value != self.focus else ""
+        return f"{self.severity}: {self.focus} {self.path or '-'}: {self.message}{value}"
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationReport:
+    """The outcome of validating one graph: whether it conforms, and every result."""
+
+    conforms: bool
+    results: tuple[ValidationResult, ...]
+    text: str
+    graph: Graph = field(compare=False, repr=False)
+
+    @property
+    def violations(self) -> int:
+        """Give the number of results with severity Violation."""
+        return sum(1 for r in self.results if r.severity == "Violation")
+
+    def turtle(self) -> str:
+        """Give the SHACL validation report graph as Turtle (byte-stable across runs)."""
+        # Canonical blank-node labels make the Turtle the same on every run.
+        canonical = Graph()
+        for triple in to_canonical_graph(self.graph):
+            canonical.add(triple)
+        canonical.bind("sh", str(SH))
+        canonical.bind("kgbsh", SHAPES_NAMESPACE)
+        for prefix, iri in PREFIXES.items():
+            canonical.bind(prefix, iri)
+        return canonical.serialize(format="turtle")
+
+    def raise_if_invalid(self) -> None:
+        """Raise `ValidationError` (with the first result) unless the graph conforms."""
+        if self.conforms:
+            return
+        first = next((r for r in self.results if r.severity == "Violation"), None)
+        detail = f" First: {first.line()}" if first else ""
+        raise ValidationError(
+            f"The graph does not conform to kgbuild's shapes "
+            f"({_count(self.violations, 'violation')}); "
+            f"run `kgbuild validate` on it for the full list.{detail}"
+        )
+
+
+def default_shapes() -> Path:
+    """Give the path of the SHACL shapes shipped with kgbuild."""
+    return data_path("ontology") / "shapes.ttl"
+
+
+def validate_graph(
+    source: Path | str | Graph | Dataset, shapes: Path | None = None
+) -> ValidationReport:
+    """Give the SHACL report of a graph file or in-memory graph against kgbuild's shapes.
+
+    A dataset (TriG, N-Quads, JSON-LD with named graphs, or an rdflib `Dataset`) is
+    validated as the union of its graphs. Raises `GraphFileError` when the graph or the
+    shapes file cannot be read.
+    """
+    import pyshacl  # heavy: only loaded when validating
+
+    data = _as_graph(source)
+    shapes_path = shapes if shapes is not None else default_shapes()
+    shapes_graph = load_graph(shapes_path)
+    try:
+        conforms, report_graph, _ = pyshacl.validate(
+            data,
+            shacl_graph=shapes_graph,
+            inference="none",
+            advanced=True,  # SHACL-SPARQL: the evidence span checks need it
+            allow_warnings=True,  # warnings are reported but do not fail the graph
+            inplace=True,  # no inference, so the data graph is never modified
+        )
+    except Exception as exc:  # pySHACL reports unusable shapes with its own types
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise GraphFileError(
+            f"Cannot validate with shapes file {shapes_path}: {reason}; "
+            "fix the shapes or omit --shapes to use kgbuild's own."
+        ) from None
+    results = _results(report_graph, data)
+    return ValidationReport(
+        conforms=bool(conforms),
+        results=results,
+        text=_text(bool(conforms), results),
+        graph=report_graph,
+    )
+
+
+def _as_graph(source: Path | str | Graph | Dataset) -> Graph:
+    if isinstance(source, Dataset):
+        return union_graph(source)
+    if isinstance(source, Graph):
+        return source
+    return load_graph(Path(source))
+
+
+def _results(report: Graph, data: Graph) -> tuple[ValidationResult, ...]:
+    names = _Names(data)
+    results = []
+    for node in report.subjects(RDF.type, SH.ValidationResult):
+        severity = _SEVERITIES.get(report.value(node, SH.resultSeverity), "Violation")
+        message = report.value(node, SH.resultMessage)
+        component = report.value(node, SH.sourceConstraintComponent)
+        results.append(
+            ValidationResult(
+                severity=severity,
+                focus=names.show(report.value(node, SH.focusNode)),
+                path=names.show(report.value(node, SH.resultPath)),
+                message=" ".join(str(message).split()) if message else names.show(component),
+                shape=names.show(report.value(node, SH.sourceShape)),
+                value=names.show(report.value(node, SH.value)),
+            )
+        )
+    order = _SEVERITY_ORDER
+    return tuple(
+        sorted(
+            results,
+            key=lambda r: (order.get(r.severity, 9), r.focus, r.path, r.message, r.value),
+        )
+    )
+
+
+def _text(conforms: bool, results: tuple[ValidationResult, ...]) -> str:
+    counts = {name: sum(1 for r in results if r.severity == name) for name in _SEVERITY_ORDER}
+    summary = (
+        f"{'Conforms' if conforms else 'Does not conform'}: "
+        f"{_count(counts['Violation'], 'violation')}, {_count(counts['Warning'], 'warning')}, "
+        f"{_count(counts['Info'], 'info')}."
+    )
+    return "\n".join([*(r.line() for r in results), summary])
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+class _Names:
+    """Shows nodes compactly: prefixed names where a known namespace fits."""
+
+    def __init__(self, data: Graph) -> None:
+        known = dict(PREFIXES)
+        known["sh"] = str(SH)
+        known["kgbsh"] = SHAPES_NAMESPACE
+        for prefix, namespace in data.namespaces():
+            known.setdefault(prefix, str(namespace))
+        # Longest namespace first, so kgbi:actor/x is not shown as a shorter prefix's name.
+        self.prefixes = sorted(known.items(), key=lambda item: (-len(item[1]), item[0]))
+
+    def show(self, node: Node | None) -> str:
+        if node is None:
+            return ""
+        if isinstance(node, URIRef):
+            text = str(node)
+            for prefix, namespace in self.prefixes:
+                if prefix and text.startswith(namespace) and len(text) > len(namespace):
+                    return f"{prefix}:{text[len(namespace) :]}"
+            return f"<{text}>"
+        if isinstance(node, Literal):
+            text = node.n3()
+            return text if len(text) <= 80 else text[:77] + "..."
+        return "[]"  # a blank node (an anonymous shape or path) has no stable name
+
+
+__all__ = ["ValidationReport", "ValidationResult", "default_shapes", "validate_graph"]
