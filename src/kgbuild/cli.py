@@ -89,6 +89,36 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str) -> None
     )
 
 
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--shapes",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SHACL shapes file to use instead of kgbuild's own.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "turtle"]),
+    default="text",
+    show_default=True,
+    help="A line per result, or the SHACL report as Turtle.",
+)
+@click.pass_context
+def validate(ctx: click.Context, graph: Path, shapes: Path | None, fmt: str) -> None:
+    """Check GRAPH against kgbuild's SHACL shapes; exit 0 if it conforms, 1 if not.
+
+    GRAPH is a .ttl, .trig, .nq, .nt, .jsonld or .rdf file; named graphs are merged.
+
+    Example: kgbuild validate out/graph.ttl
+    """
+    from .validate import validate_graph
+
+    report = validate_graph(graph, shapes)
+    click.echo(report.text if fmt == "text" else report.turtle().rstrip("\n"))
+    ctx.exit(0 if report.conforms else 1)
+
+
 def run() -> None:
     """Entry point that never shows a traceback for a broken pipe."""
     try:
