@@ -119,6 +119,24 @@ def validate(ctx: click.Context, graph: Path, shapes: Path | None, fmt: str) -> 
     ctx.exit(0 if report.conforms else 1)
 
 
+@main.command("eval")
+@click.argument("folder", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="All counts and ratios as JSON.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list every miss, extra and disagreement.")
+@model_option
+def eval_command(folder: Path, as_json: bool, verbose: bool, model: str) -> None:
+    """Score extraction of FOLDER's articles against NAME.gold.json files beside them.
+
+    Example: kgbuild eval data/articles --verbose
+    """
+    from .evaluate import evaluate_corpus, render_json, render_text
+
+    scores = evaluate_corpus(folder, model=model)
+    for note in scores.notes:
+        click.echo(f"Note: {note}", err=True)
+    click.echo((render_json if as_json else render_text)(scores, verbose=verbose), nl=False)
+
+
 def run() -> None:
     """Entry point that never shows a traceback for a broken pipe."""
     try:
