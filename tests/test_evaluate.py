@@ -360,6 +360,15 @@ def test_debtor_keys_map_to_gold_labels_through_aliases(tmp_path: Path) -> None:
     assert result.figures.debtors == Tally(1, 1)
 
 
+def test_debtor_key_without_actor_record_is_compared_by_its_own_form(tmp_path: Path) -> None:
+    result = score(
+        tmp_path,
+        [gold_commitment("France promised air defence", "air defence", "France", "Germany")],
+        (commitment("France promised", "air defence", "france", "germany"),),
+        actors=(),
+    )
+    assert result.figures.debtors == Tally(1, 1)
+
 # -- conditions ------------------------------------------------------------------------
 
 

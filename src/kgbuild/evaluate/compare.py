@@ -42,10 +42,12 @@ class _Names:
 
     canon: dict[str, str]  # predicted key -> "gold:<label>" or "pred:<label key>"
     shown: dict[str, str]  # predicted key -> the label to print
+    gold_labels: frozenset[str]  # the label keys of the gold actors
 
     @classmethod
     def resolve(cls, gold: Gold, actors: tuple[Actor, ...]) -> _Names:
         canon, shown = {}, {}
+        gold_labels = frozenset(label_key(g.label) for g in gold.actors)
         for actor in actors:
             ranked = [
                 (rank, gi)
@@ -57,11 +59,16 @@ class _Names:
             else:
                 canon[actor.key] = "pred:" + label_key(actor.label)
             shown[actor.key] = actor.label
-        return cls(canon, shown)
+        return cls(canon, shown, gold_labels)
 
     def of(self, keys: tuple[str, ...]) -> frozenset[str]:
+        """Give the comparable names of predicted actor keys."""
+        return frozenset(self.canon.get(k) or self._dangling(k) for k in keys)
+
+    def _dangling(self, key: str) -> str:
         # A key with no actor record still names something: compare it by its own form.
-        return frozenset(self.canon.get(k, "pred:" + actor_key_label(k)) for k in keys)
+        form = actor_key_label(key)
+        return ("gold:" if form in self.gold_labels else "pred:") + form
 
     def show(self, keys: tuple[str, ...]) -> str:
         return _show_names(self.shown.get(k, k) for k in keys)
