@@ -580,6 +580,15 @@ def test_gold_names_resolve_to_canonical_labels(tmp_path: Path) -> None:
     assert gold.actors[0].members == ("France",)
 
 
+
+def test_gold_sentence_is_found_despite_quote_and_space_differences(tmp_path: Path) -> None:
+    text = "Europe must take \u201chistoric responsibility\u201d for\nUkraine\u2019s stability."
+    path = write_gold(tmp_path, [gold_commitment(
+        'take "historic responsibility" for  Ukraine\'s stability', "take responsibility")])
+    (where,) = load_gold(path, text).commitments[0].locations
+    assert where.text == "take \u201chistoric responsibility\u201d for\nUkraine\u2019s stability"
+    assert text[where.start : where.end] == where.text
+
 # -- metrics and micro-averaging -------------------------------------------------------
 
 

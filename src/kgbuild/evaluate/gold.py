@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from ..errors import DataFileError
 from ..records import ActorType, ConditionType, Polarity, Span, Status
-from .matching import label_key
+from .matching import label_key, straighten
 
 GOLD_SUFFIX = ".gold.json"
 
@@ -157,7 +157,7 @@ class _Reader:
     def commitment(self, raw: object, where: str, text: str) -> GoldCommitment:
         item = self.mapping(raw, where)
         sentence = self.string(item, "sentence", where)
-        locations = tuple(_occurrences(sentence, text))
+        locations = _occurrences(sentence, text)
         if not locations:
             raise self.fail(
                 f"{where}.sentence",
@@ -269,11 +269,43 @@ def _choices(kind: type[Enum]) -> str:
     return ", ".join(sorted(names))
 
 
-def _occurrences(needle: str, text: str) -> Iterator[Span]:
-    start = text.find(needle)
+def _occurrences(needle: str, text: str) -> tuple[Span, ...]:
+    """Give every place `needle` occurs in `text`: exactly, or else loosely.
+
+    Loosely: curly and straight quotes alike, any run of white space as one space, so a
+    gold sentence copied through an editor that changed them is still found.
+    """
+    exact = tuple(_find_all(needle, text))
+    if exact:
+        return exact
+    loose_text, positions = _loose(text)
+    loose_needle = _loose(needle)[0].strip()
+    return tuple(
+        Span(positions[at.start], positions[at.end - 1] + 1,
+             text[positions[at.start] : positions[at.end - 1] + 1])
+        for at in _find_all(loose_needle, loose_text)
+    )
+
+
+def _find_all(needle: str, text: str) -> Iterator[Span]:
+    start = text.find(needle) if needle else -1
     while start >= 0:
         yield Span(start, start + len(needle), needle)
         start = text.find(needle, start + 1)
+
+
+def _loose(text: str) -> tuple[str, list[int]]:
+    """Give `text` with straight quotes and single spaces, and each character's old index."""
+    chars: list[str] = []
+    positions: list[int] = []
+    for i, char in enumerate(straighten(text)):
+        if char.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            char = " "
+        chars.append(char)
+        positions.append(i)
+    return "".join(chars), positions
 
 
 def _clip(text: str, width: int = 60) -> str:

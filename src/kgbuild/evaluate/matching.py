@@ -26,8 +26,13 @@ _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 
 
+def straighten(text: str) -> str:
+    """Give `text` with curly quotes and apostrophes spelled straight (same length)."""
+    return text.translate(_STRAIGHT)
+
+
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).translate(_STRAIGHT).casefold()
+    return straighten(unicodedata.normalize("NFKC", text)).casefold()
 
 
 def label_key(label: str) -> str:
