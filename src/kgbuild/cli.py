@@ -137,6 +137,60 @@ def eval_command(folder: Path, as_json: bool, verbose: bool, model: str) -> None
     click.echo((render_json if as_json else render_text)(scores, verbose=verbose), nl=False)
 
 
+@main.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.argument("query_text", metavar="[QUERY]", required=False)
+@click.option("--name", help="Run the library query NAME instead of QUERY (see --list).")
+@click.option("--list", "list_queries", is_flag=True, help="List the library's queries and exit.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "turtle"]),
+    default="table",
+    show_default=True,
+    help="table for people; csv, tsv, json (SPARQL results); turtle for CONSTRUCT/DESCRIBE.",
+)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Pre-bind a query variable, e.g. --param keyword=ceasefire (repeatable).")
+def query(graph: Path | None, query_text: str | None, name: str | None, list_queries: bool,
+          fmt: str, params: tuple[str, ...]) -> None:
+    """Run SPARQL QUERY (inline text or a .rq file) on GRAPH, a graph file or a store folder.
+
+    Examples: kgbuild query out/graph.ttl --name ruled-out;
+    kgbuild query out/graph.trig 'SELECT ?a WHERE { ?c kgb:debtor/rdfs:label ?a }' --format csv
+    """
+    from .query import library_listing, query_graph
+
+    if list_queries:
+        click.echo(library_listing())
+        return
+    if graph is None or (query_text is None) == (name is None):
+        raise click.UsageError("Give GRAPH and either QUERY or --name NAME (or use --list).")
+    query_graph(graph, query_text, name=name, fmt=fmt, params=params, out=sys.stdout.buffer)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, help="Port to listen on (0: any free).")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--limit", default=10_000, show_default=True, help="Most rows (triples) per result.")
+@click.option("--workers", default=2, show_default=True, help="Queries answered at the same time.")
+def serve(graph: Path, host: str, port: int, timeout: float, limit: int, workers: int) -> None:
+    """Serve GRAPH (a graph file or store folder) as a read-only SPARQL endpoint at /sparql.
+
+    Example: kgbuild serve out/graph.trig   (then query http://127.0.0.1:7878/sparql)
+    """
+    from .serve import Settings
+    from .serve import serve as run_server
+
+    def log(line: str) -> None:
+        click.echo(line, err=True)
+
+    settings = Settings(timeout=timeout, limit=limit, workers=workers)
+    run_server(graph, host=host, port=port, settings=settings, log=log)
+
+
 def run() -> None:
     """Entry point that never shows a traceback for a broken pipe."""
     try:
