@@ -125,7 +125,7 @@ def param_term(value: str) -> Any:
     return pyoxigraph.Literal(value)
 
 
-def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+def parse_params(pairs: Sequence[str]) -> dict[str, str]:
     """Give `NAME=VALUE` pairs as a dict; a leading `?` or `$` on NAME is allowed."""
     params: dict[str, str] = {}
     for pair in pairs:
