@@ -4,6 +4,12 @@ A store is a folder that pyoxigraph (RocksDB) keeps on disk; `kgbuild build --st
 fills it and `kgbuild query DIR` / `kgbuild serve DIR` read it. Each article lives in its
 own named graph, so re-building an article replaces exactly that graph.
 
+The default graph holds the merge of all article graphs: each triple once, as in the
+merged `graph.ttl`. (Oxigraph's "default graph as union" option would instead repeat a
+triple once per graph holding it, such as an actor's label in every article naming it.)
+So queries without GRAPH give the same rows on `graph.ttl`, `graph.trig` and a store, and
+other tools pointed at the store see the whole corpus without a union option.
+
 Concurrency: a store can be opened for writing by ONE process at a time (RocksDB holds a
 lock file while it is open); kgbuild opens it for writing only for the length of one load
 and releases it straight after. Readers (`query`, `serve`) open it read-only; several
@@ -13,8 +19,8 @@ run `kgbuild build --store DIR` while `kgbuild serve DIR` is running on the same
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
+import contextlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +49,7 @@ GRAPH_SUFFIXES: dict[str, str] = {
     ".xml": "RDF_XML",
 }
 _STORE_MARKER = "CURRENT"  # every RocksDB folder holds this file
+Triple = tuple[Any, Any, Any]  # pyoxigraph subject, predicate, object
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +68,8 @@ def is_store(path: Path) -> bool:
 def open_graph(path: Path) -> pyoxigraph.Store:
     """Give a pyoxigraph store to query: a store folder read-only, or a file loaded in memory.
 
-    Files may be Turtle, TriG, N-Quads, N-Triples, JSON-LD or RDF/XML, chosen by suffix.
+    Files may be Turtle, TriG, N-Quads, N-Triples, JSON-LD or RDF/XML, chosen by suffix;
+    a file's named graphs are also merged into the default graph.
     """
     import pyoxigraph
 
@@ -77,7 +85,25 @@ def open_graph(path: Path) -> pyoxigraph.Store:
         raise GraphFileError(f"{path} is not valid {fmt.name}: {_one_line(exc)}.") from None
     except (OSError, ValueError) as exc:
         raise GraphFileError(f"Cannot read {path}: {_one_line(exc)}.") from None
+    merge_into_default_graph(store)
     return store
+
+
+def merge_into_default_graph(store: pyoxigraph.Store) -> None:
+    """Add every named graph's triples to the default graph (each triple once)."""
+    import pyoxigraph
+
+    default = pyoxigraph.DefaultGraph()
+    named = [q for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != default]
+    store.extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, default) for q in named)
+
+
+def default_graph_is_empty(store: pyoxigraph.Store) -> bool:
+    """Say whether a store's default graph is empty (e.g. a store loaded by another tool)."""
+    import pyoxigraph
+
+    quads = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+    return next(iter(quads), None) is None
 
 
 def graph_format(path: Path) -> pyoxigraph.RdfFormat:
@@ -112,54 +138,94 @@ def open_read_only(directory: Path) -> pyoxigraph.Store:
 def load_into_store(dataset: Dataset, directory: Path) -> StoreSummary:
     """Write every named graph of `dataset` into the on-disk store at `directory`.
 
-    Graphs already in the store under the same names are replaced (cleared, then filled),
-    others are kept, so building articles one at a time accumulates them. The store is
-    opened for writing only for the length of this call.
+    Graphs already in the store under the same names are replaced, others are kept, so
+    building articles one at a time accumulates them. The store is opened for writing only
+    for the length of this call.
     """
-    store = _open_for_writing(directory)
+    with _writing(directory) as store:
+        return replace_article_graphs(store, dataset)
+
+
+def load_file_into_store(path: Path, directory: Path) -> StoreSummary:
+    """Write the named graphs of a TriG / N-Quads file (kgbuild's graph.trig or graph.nq)
+    into the on-disk store at `directory`, replacing graphs of the same names."""
+    import pyoxigraph
+
+    fmt = graph_format(path)
+    graphs: dict[Any, list[Triple]] = {}
     try:
-        summary = replace_article_graphs(store, dataset)
-        store.flush()
+        for quad in pyoxigraph.parse(path=str(path), format=fmt):
+            graphs.setdefault(quad.graph_name, []).append(
+                (quad.subject, quad.predicate, quad.object)
+            )
+    except SyntaxError as exc:
+        raise GraphFileError(f"{path} is not valid {fmt.name}: {_one_line(exc)}.") from None
     except OSError as exc:
-        raise GraphFileError(f"Cannot write store {directory}: {_one_line(exc)}.") from None
-    finally:
-        del store
-        gc.collect()  # drop the RocksDB handle now, releasing its lock for other processes
-    return summary
+        raise GraphFileError(f"Cannot read {path}: {_one_line(exc)}.") from None
+    with _writing(directory) as store:
+        return replace_graphs(store, graphs)
 
 
 def replace_article_graphs(store: pyoxigraph.Store, dataset: Dataset) -> StoreSummary:
-    """Replace, in an open store, each named graph that `dataset` holds; give the counts.
+    """Replace, in an open store, each named graph that `dataset` holds; give the counts."""
+    import pyoxigraph
 
-    Removing a graph and adding its new triples are two transactions, so a crash between
-    them leaves that article's graph empty, never doubled or mixed: build it again.
+    graphs: dict[Any, list[Triple]] = {}
+    for graph in dataset.graphs():
+        triples = [(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o)) for s, p, o in graph]
+        if graph.identifier == DATASET_DEFAULT_GRAPH_ID:
+            if triples:
+                graphs[pyoxigraph.DefaultGraph()] = triples
+        else:
+            graphs[oxigraph_term(graph.identifier)] = triples
+    return replace_graphs(store, graphs)
+
+
+def replace_graphs(store: pyoxigraph.Store, graphs: Mapping[Any, list[Triple]]) -> StoreSummary:
+    """Replace named graphs in an open store and keep its default graph their merge.
+
+    Triples given for the default graph are added to it. Removing a graph and adding its
+    new triples are separate transactions, so a crash between them leaves that article's
+    graph empty, never doubled or mixed: build it again.
     """
     import pyoxigraph
 
-    graphs = quads = 0
-    for graph in dataset.graphs():
-        triples = list(graph)
-        if graph.identifier == DATASET_DEFAULT_GRAPH_ID:
-            if not triples:
-                continue
-            target: Any = pyoxigraph.DefaultGraph()
-        else:
-            target = oxigraph_term(graph.identifier)
-            store.remove_graph(target)
-            store.add_graph(target)  # an article with no triples still shows as a graph
-        store.extend(_quads(triples, target))
-        graphs += 1
+    default = pyoxigraph.DefaultGraph()
+    quads = 0
+    for name, triples in graphs.items():
         quads += len(triples)
-    return StoreSummary(graphs=graphs, quads=quads)
+        if name == default:
+            store.extend(pyoxigraph.Quad(s, p, o, default) for s, p, o in triples)
+            continue
+        old = {
+            (q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(None, None, None, name)
+        }
+        store.remove_graph(name)
+        store.add_graph(name)  # an article with no triples still shows as a graph
+        store.extend(pyoxigraph.Quad(s, p, o, name) for s, p, o in triples)
+        store.extend(pyoxigraph.Quad(s, p, o, default) for s, p, o in triples)
+        for s, p, o in old.difference(triples):
+            # A triple leaves the default graph only when no other article still has it.
+            if all(q.graph_name == default for q in store.quads_for_pattern(s, p, o, None)):
+                store.remove(pyoxigraph.Quad(s, p, o, default))
+    named = sum(1 for name in graphs if name != default)
+    return StoreSummary(graphs=named, quads=quads)
 
 
-def _quads(
-    triples: Iterable[tuple[Node, Node, Node]], graph: Any
-) -> Iterator[pyoxigraph.Quad]:
-    import pyoxigraph
+@contextlib.contextmanager
+def _writing(directory: Path) -> Iterator[pyoxigraph.Store]:
+    """Open a store for writing and flush it at the end.
 
-    for s, p, o in triples:
-        yield pyoxigraph.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), graph)
+    pyoxigraph has no close(): the RocksDB lock is released when the last reference to the
+    store goes, so callers use it only inside the `with` block of a short function.
+    """
+    store = _open_for_writing(directory)
+    try:
+        yield store
+        store.flush()
+    except OSError as exc:
+        raise GraphFileError(f"Cannot write store {directory}: {_one_line(exc)}.") from None
 
 
 def _open_for_writing(directory: Path) -> pyoxigraph.Store:

@@ -17,7 +17,14 @@ from typing import IO
 
 from ..errors import QueryError
 from ..store import open_graph
-from .engine import capped_solutions, capped_triples, execute, is_update, parse_params
+from .engine import (
+    capped_solutions,
+    capped_triples,
+    execute,
+    is_update,
+    parse_params,
+    uses_service,
+)
 from .formats import FORMATS, compact, display, write_result
 from .library import LibraryQuery, library, library_query
 
@@ -102,5 +109,6 @@ __all__ = [
     "query_graph",
     "read_query",
     "run_query",
+    "uses_service",
     "write_result",
 ]

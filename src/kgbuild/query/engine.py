@@ -1,7 +1,7 @@
 """Running SPARQL with pyoxigraph: one-line parse errors, parameters, and capped results.
 
-Every query runs with the union of the named graphs as its default graph, so a query
-written for the merged `graph.ttl` gives the same rows on `graph.trig` or a store.
+Every query sees the merge of all article graphs as its default graph (see `kgbuild.store`),
+so a query written for the merged `graph.ttl` gives the same rows on `graph.trig` or a store.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from ..errors import QueryError
+from ..store import default_graph_is_empty
 from ..vocab import PREFIXES
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ _STRINGS = re.compile(
 )
 _IRIS = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _COMMENTS = re.compile(r"#[^\n]*")
-_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:|BASE)\s*)*", re.IGNORECASE)
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:|BASE)\s*<>\s*)*", re.IGNORECASE)
 _UPDATE_WORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 )
@@ -61,7 +62,7 @@ def execute(
     default_graphs: Sequence[str] = (),
     named_graphs: Sequence[str] = (),
 ) -> Result:
-    """Run a SPARQL query over the union of the store's graphs; give pyoxigraph's result.
+    """Run a SPARQL query over the merge of the store's graphs; give pyoxigraph's result.
 
     `params` pre-binds variables (`{"keyword": "ceasefire"}`); values written `<iri>` or
     `prefix:local` with one of kgbuild's prefixes are IRIs, anything else a string.
@@ -77,7 +78,10 @@ def execute(
             "(SELECT, ASK, CONSTRUCT, DESCRIBE). Load data with `kgbuild build --store`."
         )
     try:
-        dataset: dict[str, Any] = {"use_default_graph_as_union": not default_graphs}
+        # kgbuild's stores and loaded files keep the merge of all graphs as the default
+        # graph; a store filled by another tool may not, so fall back to the union then.
+        union = not default_graphs and default_graph_is_empty(store)
+        dataset: dict[str, Any] = {"use_default_graph_as_union": union}
         if default_graphs:
             dataset["default_graph"] = [pyoxigraph.NamedNode(iri) for iri in default_graphs]
         if named_graphs:
