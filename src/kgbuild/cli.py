@@ -68,25 +68,33 @@ def main() -> None:
 )
 @model_option
 @base_option
-def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str) -> None:
-    """Build the graph of article files or folders PATHS into --out.
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Processes (local engine) or local Dask workers that parse at once.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Where articles are processed: here, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler (tcp://host:8786) for --engine dask; default: a local one.")
+@click.option("--force", is_flag=True, help="Ignore the cache in OUT/.kgbuild: rebuild all.")
+@click.option("--nquads", is_flag=True, help="Also write graph.nq, for triple-store bulk loaders.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, jobs: int,
+          engine: str, scheduler: str | None, force: bool, nquads: bool, quiet: bool) -> None:
+    """Build the graph of article files or folders PATHS into --out, incrementally.
 
-    Example: kgbuild build data/articles --out out
+    Only new or changed articles are parsed; failing ones are reported and skipped (exit 1).
+    Examples: kgbuild build data/articles --out out;
+    kgbuild build archive/ --out big --jobs 2 --quiet
     """
-    from .pipeline import build as run_build
+    from .pipeline import DEFAULT_FORMATS, build_corpus
+    from .progress import make_progress, print_report
 
-    summaries = run_build(list(paths), out_dir, model=model, base=base)
-    totals = [0, 0, 0]
-    for s in summaries:
-        click.echo(
-            f"{s.article_id}: {s.actors} actors, {s.commitments} commitments, "
-            f"{s.conditions} conditions"
-        )
-        totals = [totals[0] + s.actors, totals[1] + s.commitments, totals[2] + s.conditions]
-    click.echo(
-        f"total: {len(summaries)} articles, {totals[0]} actors, {totals[1]} commitments, "
-        f"{totals[2]} conditions -> {out_dir}"
-    )
+    progress = make_progress(sys.stderr, quiet=quiet)
+    report = build_corpus(list(paths), out_dir, model=model, base=base, jobs=jobs, engine=engine,
+                          scheduler=scheduler, force=force, progress=progress,
+                          formats=(*DEFAULT_FORMATS, "nquads") if nquads else DEFAULT_FORMATS)
+    print_report(report, out=sys.stdout, err=sys.stderr, quiet=quiet)
+    if report.failures:
+        sys.exit(1)
 
 
 @main.command()

@@ -1,0 +1,154 @@
+"""The per-article work every engine runs: parse in batches, extract, write N-Quads.
+
+Functions here run in worker processes (local pool or Dask workers); they take and give
+picklable records only, and load the spaCy model once per process (`load_nlp` is cached).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import KgbuildError, ModelError
+from ..extract import extract
+from ..graph import add_extraction, new_dataset
+from ..iris import IriMinter
+from ..nlp import annotate_many, load_nlp
+from ..records import Article, Extraction
+from .results import ArticleFailure, ArticleResult, ArticleSummary, Outcome
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+DEFAULT_BATCH_SIZE = 32
+"""Documents per `nlp.pipe` batch: the issue measured the gain flat between 16 and 64."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkSettings:
+    """Everything a worker needs besides the articles: model, IRI base, batch size."""
+
+    model: str
+    base: str
+    batch_size: int = DEFAULT_BATCH_SIZE
+
+
+def fingerprint(article: Article) -> str:
+    """Give a digest of everything read from an article (text, metadata, id and path)."""
+    # repr of a frozen dataclass of str/int/tuple fields is stable across runs and machines.
+    return hashlib.sha256(repr(article).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def warm_up(model: str) -> None:
+    """Load the model now (at worker start), so the first batch does not pay for it."""
+    # A model that cannot load raises again, with its message, in the first batch.
+    with contextlib.suppress(KgbuildError):
+        load_nlp(model)
+
+
+def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Give the articles in lists of `size` (the last may be shorter), lazily."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def task_size(batch_size: int, jobs: int, expected: int) -> int:
+    """Give how many articles to send a worker at once: a parser batch, or fewer for a
+    small corpus so that every worker gets a share."""
+    share = -(-expected // (2 * jobs)) if jobs > 1 else batch_size
+    return max(1, min(batch_size, share))
+
+
+def process_batch(articles: Sequence[Article], settings: WorkSettings) -> list[Outcome]:
+    """Give the outcome of each article: its N-Quads and summary, or why it failed.
+
+    A `ModelError` is raised (no article can be built without the model); anything that goes
+    wrong with one article becomes that article's `ArticleFailure`, so the batch completes.
+    """
+    nlp = load_nlp(settings.model)
+    minter = IriMinter(settings.base)
+    outcomes: list[Outcome] = []
+    fitting: list[Article] = []
+    for article in articles:
+        if len(article.text) > nlp.max_length:
+            outcomes.append(
+                _failure(
+                    article,
+                    f"the text has {len(article.text):,} characters, over the model's limit "
+                    f"of {nlp.max_length:,}; split the article",
+                )
+            )
+        else:
+            fitting.append(article)
+    done = 0
+    try:
+        for article, doc in annotate_many(fitting, settings.model, settings.batch_size):
+            outcomes.append(_finish(article, doc, minter))
+            done += 1
+    except ModelError:
+        raise
+    except Exception:  # one document broke the batch: parse one by one to isolate it
+        for article in fitting[done:]:
+            try:
+                doc = nlp(article.text)
+            except Exception as exc:  # reported as this article's failure
+                outcomes.append(_failure(article, f"the parser failed ({_describe(exc)})"))
+                continue
+            outcomes.append(_finish(article, doc, minter))
+    return outcomes
+
+
+def article_nquads(extraction: Extraction, minter: IriMinter) -> bytes:
+    """Give the article's named graph as N-Quads, one line per quad, sorted by triple."""
+    dataset = new_dataset()
+    add_extraction(dataset, extraction, minter)
+    data = dataset.serialize(format="nquads", encoding="utf-8")
+    lines = {line for line in data.splitlines() if line.strip()}
+    # Sorted by the triple (without the graph term) so that the Turtle writer can merge
+    # the pieces of all articles in one pass; rdflib writes each term one way only, so a
+    # triple two articles share gives the same bytes in both.
+    return b"".join(line + b"\n" for line in sorted(lines, key=triple_part))
+
+
+def triple_part(line: bytes) -> bytes:
+    """Give an N-Quads line without its graph term and final dot: `S P O`."""
+    # The graph term is the last `<...>` of the line; an IRI holds no space, so the last
+    # " <" starts it even when the object literal contains " <".
+    return line[: line.rindex(b" <")]
+
+
+def _finish(article: Article, doc: Doc, minter: IriMinter) -> Outcome:
+    try:
+        extraction = extract(article, doc)
+        nquads = article_nquads(extraction, minter)
+    except KgbuildError as exc:
+        return _failure(article, str(exc))
+    except Exception as exc:  # a bug hit by one article must not sink the batch
+        return _failure(
+            article,
+            f"extraction failed ({_describe(exc)}); this is a bug in kgbuild: "
+            "please report it with the article",
+        )
+    return ArticleResult(ArticleSummary.of(extraction), fingerprint(article), nquads)
+
+
+def _failure(article: Article, message: str) -> ArticleFailure:
+    return ArticleFailure(
+        path=article.path,
+        message=f"{article.path or article.id}: {message}",
+        article_id=article.id,
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
