@@ -188,7 +188,8 @@ def print_report(report: BuildReport, *, out: TextIO, err: TextIO, quiet: bool) 
             totals = [totals[0] + s.actors, totals[1] + s.commitments, totals[2] + s.conditions]
         out.write(
             f"total: {len(report.summaries)} articles, {totals[0]} actors, {totals[1]} "
-            f"commitments, {totals[2]} conditions -> {report.out_dir}\n"
+            f"commitments, {totals[2]} conditions -> {report.out_dir} ({report.processed} "
+            f"parsed, {report.reused} from cache)\n"
         )
         for note in report.notes:
             err.write(f"Note: {note}\n")

@@ -10,17 +10,19 @@ import contextlib
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import KgbuildError, ModelError
 from ..extract import extract
-from ..graph import add_extraction, new_dataset
+from ..graph import add_extraction
 from ..iris import IriMinter
 from ..nlp import annotate_many, load_nlp
 from ..records import Article, Extraction
 from .results import ArticleFailure, ArticleResult, ArticleSummary, Outcome
 
 if TYPE_CHECKING:
+    from rdflib import Dataset
+    from rdflib.term import Node
     from spacy.tokens import Doc
 
 DEFAULT_BATCH_SIZE = 32
@@ -109,14 +111,64 @@ def process_batch(articles: Sequence[Article], settings: WorkSettings) -> list[O
 
 def article_nquads(extraction: Extraction, minter: IriMinter) -> bytes:
     """Give the article's named graph as N-Quads, one line per quad, sorted by triple."""
-    dataset = new_dataset()
-    add_extraction(dataset, extraction, minter)
-    data = dataset.serialize(format="nquads", encoding="utf-8")
-    lines = {line for line in data.splitlines() if line.strip()}
+    import pyoxigraph
+
+    # The graph stage writes into anything with `graph(iri)` and `add(triple)`; a set is
+    # 4x faster than rdflib's indexed memory store, which a write-once graph does not need.
+    sink = _TripleSet()
+    add_extraction(cast("Dataset", sink), extraction, minter)
+    graph = pyoxigraph.NamedNode(str(sink.identifier))
+    terms: dict[Node, Any] = {}
+
+    def term(node: Node) -> Any:
+        found = terms.get(node)
+        if found is None:
+            found = terms[node] = _oxigraph_term(node)
+        return found
+
+    quads = (pyoxigraph.Quad(term(s), term(p), term(o), graph) for s, p, o in sink.triples)
+    data = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
     # Sorted by the triple (without the graph term) so that the Turtle writer can merge
-    # the pieces of all articles in one pass; rdflib writes each term one way only, so a
-    # triple two articles share gives the same bytes in both.
+    # the pieces of all articles in one pass; pyoxigraph writes each term one way only, so
+    # a triple two articles share gives the same bytes in both.
+    lines = data.splitlines() if data else []
     return b"".join(line + b"\n" for line in sorted(lines, key=triple_part))
+
+
+def _oxigraph_term(node: Node) -> Any:
+    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(node, URIRef):
+        return pyoxigraph.NamedNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return pyoxigraph.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return pyoxigraph.Literal(str(node), datatype=pyoxigraph.NamedNode(node.datatype))
+        return pyoxigraph.Literal(str(node))
+    if isinstance(node, BNode):
+        # A blank node would get a new label in every build; the graph stage mints IRIs.
+        raise KgbuildError(f"Blank node {node.n3()} in an article graph; mint an IRI instead.")
+    raise TypeError(f"{node!r} is not an RDF term")
+
+
+class _TripleSet:
+    """Collects one article's triples: the part of an rdflib Dataset the graph stage uses."""
+
+    def __init__(self) -> None:
+        self.identifier: Node | None = None
+        self.triples: set[tuple[Node, Node, Node]] = set()
+
+    def graph(self, identifier: Node) -> _TripleSet:
+        """Give the sink for the named graph `identifier` (one per article)."""
+        self.identifier = identifier
+        return self
+
+    def add(self, triple: tuple[Node, Node, Node]) -> _TripleSet:
+        """Add one triple."""
+        self.triples.add(triple)
+        return self
 
 
 def triple_part(line: bytes) -> bytes:
