@@ -32,6 +32,10 @@ class Lexicon:
     withdrawn_verbs: frozenset[str]
     withdrawn_phrases: frozenset[str]
     non_action_verbs: frozenset[str]
+    object_taking_verbs: frozenset[str]
+    list_nouns: frozenset[str]
+    hedged_only_nouns: frozenset[str]
+    hostile_nouns: frozenset[str]
     modal_status: Mapping[str, Status]
     demanded_semi_modals: frozenset[str]
     negators: frozenset[str]
@@ -119,6 +123,10 @@ def load_lexicon() -> Lexicon:
         withdrawn_verbs=_words(pred, "withdrawn_verbs", "predicates.yaml"),
         withdrawn_phrases=_words(pred, "withdrawn_phrases", "predicates.yaml"),
         non_action_verbs=_words(pred, "non_action_verbs", "predicates.yaml"),
+        object_taking_verbs=_words(pred, "object_taking_verbs", "predicates.yaml"),
+        list_nouns=_words(pred, "list_nouns", "predicates.yaml"),
+        hedged_only_nouns=_words(pred, "hedged_only_nouns", "predicates.yaml"),
+        hostile_nouns=_words(pred, "hostile_nouns", "predicates.yaml"),
         modal_status=modal_status,
         demanded_semi_modals=_words(modals, "demanded_verbs", "modals.yaml"),
         negators=_words(modals, "negators", "modals.yaml"),

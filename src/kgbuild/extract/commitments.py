@@ -1,0 +1,220 @@
+"""Assembling commitments: predicates found in each sentence, their actors resolved, their
+actions phrased, their conditions attached, their speakers named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from ..records import ActorType, Article, Commitment, Condition, Span, Status
+from ..resources.lexicons import Lexicon
+from .actors import ActorIndex
+from .conditions import FoundCondition, find_conditions
+from .grammar import NON_ACTION_DEPS, phrase
+from .predicates import Predicate, find_predicates
+from .references import Resolver
+from .speech import Quote, find_quotes, quote_at, reporting_subject
+
+# Prepositions whose object is the target of an action, not its beneficiary
+# ("sanctions on Iran", "pressure against Russia").
+TARGET_PREPS = frozenset({"on", "upon", "against", "from", "over", "with", "under", "about"})
+# Statuses of acts already done: a condition cannot govern them.
+DONE = frozenset({Status.FULFILLED, Status.FORMALIZED, Status.WITHDRAWN})
+
+
+def extract_commitments(
+    doc: Doc, article: Article, index: ActorIndex, lexicon: Lexicon
+) -> Iterator[Commitment]:
+    """Give the commitments of one article, sentence by sentence."""
+    resolver = Resolver(index)
+    quotes = find_quotes(doc, lexicon)
+    excluded = article.excluded
+    previous_debtors: tuple[str, ...] = ()
+    for sentence in doc.sents:
+        if sentence.text.strip() == "" or _overlaps(sentence, excluded):
+            continue
+        found = find_predicates(sentence, lexicon)
+        found = _drop_nested(found)
+        conditions = find_conditions(sentence, lexicon)
+        attached = _attach(conditions, found)
+        condition_tokens = {i for c in conditions for i in c.indices}
+        sentence_debtors: tuple[str, ...] = ()
+        for predicate in found:
+            speaker = _speaker(predicate, quotes, resolver, lexicon)
+            side = _speaker_side(speaker, index)
+            debtors = resolver.resolve(predicate.debtors, side)
+            if not debtors and predicate.inherit_debtor:
+                debtors = previous_debtors
+            requesters = resolver.resolve(predicate.requesters, side)
+            if predicate.speaker_requests and not requesters:
+                requesters = tuple(k for k in speaker if k not in debtors)
+            if not debtors and not requesters:
+                continue
+            action_tokens = _action_tokens(predicate, condition_tokens)
+            action = phrase(action_tokens)
+            if not action:
+                continue
+            beneficiaries = _beneficiaries(action_tokens, index, set(debtors) | set(requesters))
+            own_conditions = tuple(
+                Condition(c.span().text, c.type, c.span())
+                for c in attached.get(id(predicate), [])
+                if predicate.status not in DONE
+            )
+            yield Commitment(
+                action=action,
+                polarity=predicate.polarity,
+                status=predicate.status,
+                evidence=_sentence_span(sentence),
+                debtors=debtors,
+                beneficiaries=beneficiaries,
+                requested_by=requesters,
+                stated_by=tuple(k for k in speaker),
+                conditions=own_conditions,
+                cue=_cue_span(predicate),
+            )
+            if debtors:
+                sentence_debtors = debtors
+        if "\n" in doc.text[sentence.start_char - 1 : sentence.start_char] if sentence.start_char else False:
+            previous_debtors = ()
+        previous_debtors = sentence_debtors or previous_debtors
+
+
+def _overlaps(sentence: DocSpan, regions: tuple[Span, ...]) -> bool:
+    return any(r.start < sentence.end_char and sentence.start_char < r.end for r in regions)
+
+
+def _drop_nested(predicates: list[Predicate]) -> list[Predicate]:
+    """Drop a predicate whose cue is the action of another ("urged X to commit to Y" is one
+    demand, not also X's pledge)."""
+    actions = {p.action.i for p in predicates if p.action is not None}
+    return [p for p in predicates if not any(c.i in actions for c in p.cue) or p.cue == ()]
+
+
+def _attach(
+    conditions: list[FoundCondition], predicates: list[Predicate]
+) -> dict[int, list[FoundCondition]]:
+    """Give each predicate the conditions that depend on it: the predicate found first
+    on the way up the tree from the condition, else the nearest one in the sentence."""
+    result: dict[int, list[FoundCondition]] = {}
+    if not predicates:
+        return result
+    for condition in conditions:
+        owner = _owner_in_tree(condition, predicates)
+        if owner is None and not condition.verbal_marker:
+            owner = min(predicates, key=lambda p: abs(p.anchor.i - condition.marker[0]))
+        if owner is not None:
+            result.setdefault(id(owner), []).append(condition)
+    return result
+
+
+def _owner_in_tree(condition: FoundCondition, predicates: list[Predicate]) -> Predicate | None:
+    by_token: dict[int, Predicate] = {}
+    for p in predicates:
+        for token in (p.anchor, *(t for t in [p.action] if t is not None), *p.cue):
+            by_token.setdefault(token.i, p)
+    current: Token | None = condition.governor
+    while current is not None:
+        if current.i in by_token:
+            return by_token[current.i]
+        current = current.head if current.head.i != current.i else None
+    return None
+
+
+def _action_tokens(predicate: Predicate, excluded: set[int]) -> list[Token]:
+    """Give the words of the action: the action head's subtree without its subject,
+    auxiliaries, negation, conditions, or sentence adverbs before it."""
+    head = predicate.action
+    if head is None:
+        return []
+    drop: set[int] = set(excluded)
+    for child in head.children:
+        leading_adverb = child.dep_ in {"advmod", "npadvmod"} and child.i < head.i
+        if (child.dep_ in NON_ACTION_DEPS and child.dep_ != "advmod") or leading_adverb:
+            drop.update(t.i for t in child.subtree)
+        if child.dep_ in {"poss", "det"} and head.pos_ == "NOUN" and predicate.rule == "commissive_noun":
+            drop.update(t.i for t in child.subtree)
+        if child.dep_ == "amod" and predicate.rule == "commissive_noun" and child.i < head.i:
+            drop.add(child.i)
+    for cue in predicate.cue:
+        drop.add(cue.i)
+    if predicate.rule == "modal" and any(c.dep_ == "auxpass" for c in head.children):
+        return _passive_action(head, drop)
+    return [t for t in head.subtree if t.i not in drop]
+
+
+def _passive_action(head: Token, drop: set[int]) -> list[Token]:
+    """'no U.S. troops will be deployed' -> 'deployed troops'."""
+    subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    tokens = [head]
+    if subject is not None:
+        tokens.extend(
+            t for t in subject.subtree
+            if t.dep_ not in {"det", "compound", "amod", "poss", "case"} or t.i == subject.i
+        )
+    return [t for t in tokens if t.i not in drop or t.i == head.i]
+
+
+def _beneficiaries(tokens: list[Token], index: ActorIndex, parties: set[str]) -> tuple[str, ...]:
+    """Give the actors the action is for: actors named inside it that are not its targets."""
+    keys: list[str] = []
+    for token in tokens:
+        key = index.key_at(token)
+        if key is None or key in parties or key in keys:
+            continue
+        if index.kind(key) is ActorType.PERSON:
+            continue
+        governor = token.head
+        while governor.dep_ in {"compound", "amod", "poss", "pobj"} and governor.i != governor.head.i and governor.pos_ != "ADP":
+            governor = governor.head
+        if governor.pos_ == "ADP" and governor.lower_ in TARGET_PREPS:
+            continue
+        keys.append(key)
+    return tuple(keys)
+
+
+def _speaker(
+    predicate: Predicate, quotes: list[Quote], resolver: Resolver, lexicon: Lexicon
+) -> tuple[str, ...]:
+    """Give who says the predicate: a quotation's attributed speaker, or the subject of
+    a reporting verb governing it."""
+    quote = quote_at(quotes, predicate.anchor.idx)
+    if quote is not None and quote.speaker is not None:
+        return resolver.resolve([quote.speaker])
+    subject = reporting_subject(predicate.anchor, lexicon)
+    if subject is not None:
+        return resolver.resolve([subject])
+    return ()
+
+
+def _speaker_side(speaker: tuple[str, ...], index: ActorIndex) -> tuple[str, ...]:
+    """Give whom 'we' stands for in a speaker's mouth: the state or body the speaker acts
+    for, else the speaker."""
+    side: list[str] = []
+    for key in speaker:
+        actor = index.get(key)
+        if actor is not None and actor.acts_for:
+            side.extend(sorted(actor.acts_for)[:1])
+        else:
+            side.append(key)
+    return tuple(side)
+
+
+def _sentence_span(sentence: DocSpan) -> Span:
+    text = sentence.doc.text
+    start, end = sentence.start_char, sentence.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(start, end, text[start:end])
+
+
+def _cue_span(predicate: Predicate) -> Span | None:
+    if not predicate.cue:
+        return None
+    doc = predicate.cue[0].doc
+    start = min(t.idx for t in predicate.cue)
+    end = max(t.idx + len(t.text) for t in predicate.cue)
+    return Span(start, end, doc.text[start:end])

@@ -1,0 +1,130 @@
+"""Finding conditions in a sentence: a marker ("once", "so long as", "in the event of")
+and the clause or phrase it introduces, without the marker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from ..nlp.components import CUE_SPANS
+from ..records import ConditionType, Span
+from ..resources.lexicons import Lexicon
+
+# Punctuation that closes a condition written inline ("-- and I don't mean ...").
+CLAUSE_BREAKS = frozenset({"--", "—", "–", "(", ")", ";", ":"})
+PRESENT_OR_FUTURE_TAGS = frozenset({"VBZ", "VBP", "VB", "MD"})
+
+
+@dataclass(frozen=True, slots=True)
+class FoundCondition:
+    """A condition in a sentence, with the token it grammatically depends on."""
+
+    type: ConditionType
+    marker: tuple[int, int]  # token range of the marker words
+    governor: Token  # the word the condition modifies
+    tokens: tuple[Token, ...]  # the condition, without its marker
+    verbal_marker: bool  # "depends on X": attaches only through the tree
+
+    @property
+    def indices(self) -> set[int]:
+        """Token indices of the marker and the condition."""
+        return {t.i for t in self.tokens} | set(range(*self.marker))
+
+    def span(self) -> Span:
+        """Give the condition's text as an exact span of the article."""
+        doc = self.tokens[0].doc
+        start = self.tokens[0].idx
+        end = self.tokens[-1].idx + len(self.tokens[-1].text)
+        return Span(start, end, doc.text[start:end])
+
+
+def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Give (start, end, marker) for every condition marker in the sentence, longest first."""
+    doc = sentence.doc
+    idioms = [
+        s for s in doc.spans.get(CUE_SPANS, [])
+        if s.label_ == "CONDITION_IDIOM" and sentence.start <= s.start < sentence.end
+    ]
+    blocked = {i for s in idioms for i in range(s.start, s.end)}
+    found: list[tuple[int, int, str]] = []
+    taken: set[int] = set(blocked)
+    phrases = [
+        s for s in doc.spans.get(CUE_SPANS, [])
+        if s.label_ == "CONDITION" and sentence.start <= s.start < sentence.end
+    ]
+    for s in sorted(phrases, key=lambda s: (-(s.end - s.start), s.start)):
+        if not taken.intersection(range(s.start, s.end)):
+            found.append((s.start, s.end, s.text.lower()))
+            taken.update(range(s.start, s.end))
+    for token in sentence:
+        if token.i in taken or token.lower_ not in lexicon.condition_markers:
+            continue
+        if token.dep_ == "mark" or (token.dep_ == "prep" and token.lower_ in {"following", "after"}) or (
+            token.lower_ in {"provided", "providing"} and token.dep_ in {"mark", "advcl", "prep"}
+        ):
+            found.append((token.i, token.i + 1, token.lower_))
+    return sorted(found)
+
+
+def _clause_tokens(doc: Doc, marker_end: int, head: Token) -> list[Token]:
+    """Give the tokens of the condition: the head's subtree after the marker, up to a break."""
+    tokens = [t for t in head.subtree if t.i >= marker_end]
+    kept: list[Token] = []
+    for token in tokens:
+        if token.text in CLAUSE_BREAKS:
+            break
+        if kept and token.i != kept[-1].i + 1:
+            break  # the subtree jumps over words that are not part of the condition
+        kept.append(token)
+    while kept and (kept[-1].is_punct or kept[-1].is_space or kept[-1].dep_ == "cc"):
+        kept.pop()
+    return kept
+
+
+def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]:
+    """Give every condition written in a sentence."""
+    doc = sentence.doc
+    results: list[FoundCondition] = []
+    for start, end, marker in _markers(sentence, lexicon):
+        before = doc[start - 1] if start > sentence.start else None
+        if before is not None and before.lower_ in lexicon.condition_negations:
+            continue  # "not contingent on X" denies a condition
+        kind = lexicon.condition_markers[marker]
+        last = doc[end - 1]
+        verbal = doc[start].pos_ in {"VERB", "AUX"} and marker.split()[0] not in {"provided", "providing", "following"}
+        head: Token | None
+        if last.dep_ == "mark" or last.lower_ == "that":
+            head = last.head
+        else:
+            head = next((c for c in last.children if c.dep_ in {"pobj", "pcomp", "ccomp", "advcl"}), None)
+            if head is None and end < sentence.end:
+                following = doc[end]
+                head = following if following.i >= end else None
+                if head is not None and head.head.i >= end:
+                    head = head.head
+        if head is None or head.i < end:
+            continue
+        tokens = _clause_tokens(doc, end, head)
+        if not tokens:
+            continue
+        if marker in {"following", "after"} and _is_time_or_past(head, lexicon):
+            continue  # "following months of talks" is a time; "after X failed" a cause
+        marker_tokens = set(range(start, end))
+        clause = {t.i for t in head.subtree}
+        governor = head
+        while (governor.i in marker_tokens or governor.i in clause) and governor.head.i != governor.i:
+            governor = governor.head
+        if verbal:
+            governor = doc[start]
+        results.append(FoundCondition(kind, (start, end), governor, tuple(tokens), verbal))
+    return results
+
+
+def _is_time_or_past(head: Token, lexicon: Lexicon) -> bool:
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return head.lemma_.lower() in lexicon.time_nouns or head.lower_ in lexicon.time_nouns
+    return head.tag_ not in PRESENT_OR_FUTURE_TAGS and not any(
+        c.tag_ in PRESENT_OR_FUTURE_TAGS for c in head.children if c.dep_ in {"aux", "auxpass"}
+    )

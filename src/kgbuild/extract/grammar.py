@@ -1,0 +1,116 @@
+"""Dependency-tree helpers shared by the extraction rules (spaCy's English labels)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+CLAUSAL_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+# Children whose subtrees never belong to an action phrase.
+NON_ACTION_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "mark", "punct", "cc",
+     "parataxis", "appos", "intj", "discourse", "dep", "meta", "advmod"}
+)
+VERBAL_POS = frozenset({"VERB", "AUX"})
+QUOTE_CHARS = "\"“”‘’'«»"
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Give the token and every token coordinated with it, in text order."""
+    return sorted({token, *token.conjuncts}, key=lambda t: t.i)
+
+
+def children(token: Token, deps: Iterable[str]) -> list[Token]:
+    """Give the token's children whose dependency label is in `deps`."""
+    wanted = frozenset(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def first_child(token: Token, deps: Iterable[str]) -> Token | None:
+    """Give the token's first child with a label in `deps`, if any."""
+    found = children(token, deps)
+    return found[0] if found else None
+
+
+def is_negated(token: Token, negators: frozenset[str]) -> bool:
+    """Tell whether the token carries a negation child ("not", "n't", "never")."""
+    return any(c.dep_ == "neg" or c.lower_ in negators for c in token.children
+               if c.dep_ in {"neg", "advmod"})
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Give the subject heads of a verb, inheriting them through coordination, control
+    ("X pledged to send": subject of send is X) and participle clauses."""
+    seen: set[int] = set()
+    current: Token | None = verb
+    while current is not None and current.i not in seen:
+        seen.add(current.i)
+        subjects = children(current, SUBJECT_DEPS)
+        if subjects:
+            return subjects
+        if current.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp"} and current.head.i != current.i:
+            head = current.head
+            # A relative clause or a noun's infinitive ("the EU's pledge to eliminate") has
+            # no verbal subject: the caller handles nouns.
+            if head.pos_ not in VERBAL_POS and current.dep_ != "conj":
+                return []
+            current = head
+            continue
+        if current.dep_ == "relcl":
+            return [current.head]
+        return []
+    return []
+
+
+def object_controller(verb: Token) -> Token | None:
+    """Give the object of a verb that controls its infinitive ("urged X to act" -> X)."""
+    obj = first_child(verb, OBJECT_DEPS | {"dative"})
+    if obj is not None:
+        return obj
+    for prep in children(verb, {"prep"}):
+        if prep.lower_ in {"on", "upon"}:  # "called on X to ..."
+            pobj = first_child(prep, {"pobj"})
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def subtree_indices(token: Token) -> set[int]:
+    """Give the token indices of a token's subtree."""
+    return {t.i for t in token.subtree}
+
+
+def phrase(tokens: Iterable[Token]) -> str:
+    """Give a clean phrase from tokens: joined with their own spacing, edge punctuation and
+    quotes stripped, typographic apostrophes made plain."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while ordered and (ordered[0].is_punct or ordered[0].dep_ in {"cc", "mark", "prep"} and
+                       ordered[0].lower_ in {"and", "or", "but", "that"}):
+        ordered.pop(0)
+    while ordered and (ordered[-1].is_punct or ordered[-1].dep_ == "cc" or ordered[-1].is_space):
+        ordered.pop()
+    parts: list[str] = []
+    for position, token in enumerate(ordered):
+        if token.is_space:
+            continue
+        text = token.text
+        if all(ch in QUOTE_CHARS for ch in text):
+            continue
+        parts.append(text)
+        gap = token.whitespace_
+        following = ordered[position + 1] if position + 1 < len(ordered) else None
+        if following is not None and following.i != token.i + 1 and not gap:
+            gap = " "
+        parts.append(gap)
+    text = "".join(parts).strip().translate(APOSTROPHES)
+    return " ".join(text.split())
+
+
+def ancestors_and_self(token: Token) -> Iterator[Token]:
+    """Give the token, then its heads up to the root."""
+    yield token
+    yield from token.ancestors

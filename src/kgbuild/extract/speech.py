@@ -1,0 +1,89 @@
+"""Reported speech: who says a sentence (kgb:statedBy), from a reporting verb above it or
+an attribution beside the quotation that holds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..resources.lexicons import Lexicon
+from .grammar import SUBJECT_DEPS
+
+OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
+CLOSING_QUOTES = frozenset({"”", '"', "»", "’"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: character range and the subject token of its attribution, if any."""
+
+    start: int
+    end: int
+    speaker: Token | None
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    return None
+
+
+def find_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
+    """Give each quotation in the text with the subject of the verb that attributes it
+    ("..., said Keir Starmer", "Keir Starmer said that “...”")."""
+    text = doc.text
+    quotes: list[Quote] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in OPENING_QUOTES and (char != "‘" or i == 0 or not text[i - 1].isalpha()):
+            closing = "”" if char == "“" else "»" if char == "«" else "’" if char == "‘" else '"'
+            end = text.find(closing, i + 1)
+            paragraph_end = text.find("\n\n", i + 1)
+            if end == -1 or (paragraph_end != -1 and end > paragraph_end and char != "“"):
+                i += 1
+                continue
+            quotes.append(Quote(i, end + 1, _attribution(doc, i, end + 1, lexicon)))
+            i = end + 1
+            continue
+        i += 1
+    return quotes
+
+
+def _attribution(doc: Doc, start: int, end: int, lexicon: Lexicon) -> Token | None:
+    """Find the reporting verb outside the quote, in the sentences where it opens or closes."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    candidates = [last[0].sent, first[0].sent]
+    for sentence in candidates:
+        for token in sentence:
+            if start <= token.idx < end:
+                continue
+            if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.reporting_verbs:
+                subject = _reporting_subject(token)
+                if subject is not None:
+                    return subject
+    return None
+
+
+def reporting_subject(token: Token, lexicon: Lexicon) -> Token | None:
+    """Give the subject of the reporting verb whose complement holds `token`, if any
+    ("Macron emphasized that Europe must ..." -> Macron)."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.reporting_verbs:
+            subject = _reporting_subject(ancestor)
+            if subject is not None and subject.i not in {t.i for t in token.subtree}:
+                return subject
+    return None
+
+
+def quote_at(quotes: list[Quote], char: int) -> Quote | None:
+    """Give the quotation containing a character offset, if any."""
+    for quote in quotes:
+        if quote.start <= char < quote.end:
+            return quote
+    return None
