@@ -10,14 +10,19 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from click.testing import CliRunner
+from rdflib import Graph
 
+from kgbuild.cli import main
 from kgbuild.errors import GraphFileError
+from kgbuild.export import write_outputs
 from kgbuild.export.rdf import merged_graph
 from kgbuild.graph import add_extraction, new_dataset
 from kgbuild.iris import IriMinter
 from kgbuild.query import execute
 from kgbuild.store import (
     is_store,
+    load_build_into_store,
     load_file_into_store,
     load_into_store,
     open_graph,
@@ -169,3 +174,53 @@ def test_non_empty_folder_that_is_not_a_store_is_left_alone(tmp_path: Path) -> N
     with pytest.raises(GraphFileError, match="non-empty folder that is not a store"):
         load_into_store(fixture_dataset(), tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_load_build_into_store_replaces_and_drops_article_graphs(tmp_path: Path) -> None:
+    out = write_fixture(tmp_path / "out", ("trig",))
+    load_build_into_store(out, tmp_path / "store")
+    # The next build has only Paris: Iran's file is gone, so the build dropped it.
+    dataset = new_dataset()
+    add_extraction(dataset, paris(), IriMinter())
+    write_outputs(dataset, {out / "graph.trig": "trig"})
+    summary = load_build_into_store(out, tmp_path / "store", dropped=["iran"])
+    store = open_read_only(tmp_path / "store")
+    assert summary.graphs == 1
+    assert graph_names(store) == ["https://w3id.org/kgbuild/id/graph/paris"]
+    assert count(store, DEFAULT) == len(merged_graph(dataset))
+    assert "Iran" not in labels(store)
+
+
+def test_load_build_without_trig_says_what_is_missing(tmp_path: Path) -> None:
+    with pytest.raises(GraphFileError, match=r"graph.trig is missing"):
+        load_build_into_store(tmp_path, tmp_path / "store")
+
+
+@pytest.mark.slow
+def test_build_with_store_keeps_the_store_in_step_with_the_articles(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("France pledged to send tanks to Ukraine.\n", "utf-8")
+    (articles / "b.txt").write_text("Germany ruled out sending troops.\n", "utf-8")
+    out, store_dir = tmp_path / "out", tmp_path / "store"
+
+    def build() -> None:
+        result = CliRunner().invoke(main, ["build", str(articles), "--out", str(out),
+                                           "--store", str(store_dir)])
+        assert result.exit_code == 0, result.output
+        assert f"store: {len(list(articles.iterdir()))} article graphs" in result.stdout
+
+    def in_step() -> None:
+        store = open_read_only(store_dir)
+        merged = Graph().parse(out / "graph.ttl", format="turtle")
+        assert count(store, DEFAULT) == len(merged)
+        assert len(graph_names(store)) == len(list(articles.iterdir()))
+
+    build()
+    in_step()
+    (articles / "a.txt").write_text("Poland promised to buy jets if Russia attacks.\n", "utf-8")
+    build()
+    in_step()
+    (articles / "b.txt").unlink()
+    build()
+    in_step()

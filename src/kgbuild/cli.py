@@ -77,8 +77,11 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Ignore the cache in OUT/.kgbuild: rebuild all.")
 @click.option("--nquads", is_flag=True, help="Also write graph.nq, for triple-store bulk loaders.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also load the graph into this Oxigraph store folder (for query, serve).")
 def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, jobs: int,
-          engine: str, scheduler: str | None, force: bool, nquads: bool, quiet: bool) -> None:
+          engine: str, scheduler: str | None, force: bool, nquads: bool, quiet: bool,
+          store_dir: Path | None) -> None:
     """Build the graph of article files or folders PATHS into --out, incrementally.
 
     Only new or changed articles are parsed; failing ones are reported and skipped (exit 1).
@@ -93,6 +96,13 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, jobs: i
                           scheduler=scheduler, force=force, progress=progress,
                           formats=(*DEFAULT_FORMATS, "nquads") if nquads else DEFAULT_FORMATS)
     print_report(report, out=sys.stdout, err=sys.stderr, quiet=quiet)
+    if store_dir is not None:
+        from .store import load_build_into_store
+
+        loaded = load_build_into_store(out_dir, store_dir, dropped=report.dropped, base=base)
+        if not quiet:
+            click.echo(f"store: {loaded.graphs} article graphs, {loaded.quads} quads "
+                       f"-> {store_dir}")
     if report.failures:
         sys.exit(1)
 

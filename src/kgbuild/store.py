@@ -20,7 +20,7 @@ run `kgbuild build --store DIR` while `kgbuild serve DIR` is running on the same
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from .errors import GraphFileError
+from .vocab import KGBI_IRI
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -146,9 +147,12 @@ def load_into_store(dataset: Dataset, directory: Path) -> StoreSummary:
         return replace_article_graphs(store, dataset)
 
 
-def load_file_into_store(path: Path, directory: Path) -> StoreSummary:
+def load_file_into_store(
+    path: Path, directory: Path, *, remove: Sequence[Any] = ()
+) -> StoreSummary:
     """Write the named graphs of a TriG / N-Quads file (kgbuild's graph.trig or graph.nq)
-    into the on-disk store at `directory`, replacing graphs of the same names."""
+    into the on-disk store at `directory`, replacing graphs of the same names; the graphs
+    named in `remove` (pyoxigraph terms) are taken out."""
     import pyoxigraph
 
     fmt = graph_format(path)
@@ -163,7 +167,29 @@ def load_file_into_store(path: Path, directory: Path) -> StoreSummary:
     except OSError as exc:
         raise GraphFileError(f"Cannot read {path}: {_one_line(exc)}.") from None
     with _writing(directory) as store:
-        return replace_graphs(store, graphs)
+        return replace_graphs(store, graphs, remove=remove)
+
+
+def load_build_into_store(
+    out_dir: Path, directory: Path, *, dropped: Sequence[str] = (), base: str = KGBI_IRI
+) -> StoreSummary:
+    """Bring the store at `directory` up to date with a build's `out_dir/graph.trig`.
+
+    Each article's graph is replaced; the graphs of `dropped` article ids (articles a
+    build left out because their files are gone) are removed. `base` is the build's base
+    IRI, from which the graph names of dropped articles are minted.
+    """
+    from .iris import IriMinter
+
+    trig = out_dir / "graph.trig"
+    if not trig.is_file():
+        raise GraphFileError(
+            f"{trig} is missing, so there is nothing to load into the store; "
+            "build with the default formats (which include TriG)."
+        )
+    minter = IriMinter(base)
+    gone = [oxigraph_term(minter.graph(article_id)) for article_id in dropped]
+    return load_file_into_store(trig, directory, remove=gone)
 
 
 def replace_article_graphs(store: pyoxigraph.Store, dataset: Dataset) -> StoreSummary:
@@ -181,8 +207,11 @@ def replace_article_graphs(store: pyoxigraph.Store, dataset: Dataset) -> StoreSu
     return replace_graphs(store, graphs)
 
 
-def replace_graphs(store: pyoxigraph.Store, graphs: Mapping[Any, list[Triple]]) -> StoreSummary:
-    """Replace named graphs in an open store and keep its default graph their merge.
+def replace_graphs(
+    store: pyoxigraph.Store, graphs: Mapping[Any, list[Triple]], *, remove: Sequence[Any] = ()
+) -> StoreSummary:
+    """Replace named graphs in an open store, remove those in `remove`, and keep the
+    store's default graph the merge of its named graphs.
 
     Triples given for the default graph are added to it. Removing a graph and adding its
     new triples are separate transactions, so a crash between them leaves that article's
@@ -192,7 +221,8 @@ def replace_graphs(store: pyoxigraph.Store, graphs: Mapping[Any, list[Triple]]) 
 
     default = pyoxigraph.DefaultGraph()
     quads = 0
-    for name, triples in graphs.items():
+    changes = {**{name: [] for name in remove if name not in graphs}, **graphs}
+    for name, triples in changes.items():
         quads += len(triples)
         if name == default:
             store.extend(pyoxigraph.Quad(s, p, o, default) for s, p, o in triples)
@@ -202,7 +232,8 @@ def replace_graphs(store: pyoxigraph.Store, graphs: Mapping[Any, list[Triple]]) 
             for q in store.quads_for_pattern(None, None, None, name)
         }
         store.remove_graph(name)
-        store.add_graph(name)  # an article with no triples still shows as a graph
+        if name in graphs:
+            store.add_graph(name)  # an article with no triples still shows as a graph
         store.extend(pyoxigraph.Quad(s, p, o, name) for s, p, o in triples)
         store.extend(pyoxigraph.Quad(s, p, o, default) for s, p, o in triples)
         for s, p, o in old.difference(triples):
