@@ -614,3 +614,42 @@ def test_each_named_graph_of_the_dev_corpus_conforms_on_its_own(corpus_dataset: 
             alone.add(triple)
         reports[str(graph.identifier)] = validate_graph(alone)
     assert_conforms(reports)
+
+
+def owl_rl_clashes(data: Graph) -> list[str]:
+    """Give the inconsistencies OWL 2 RL reasoning finds in ontology + data: disjoint actor
+    kinds, domains and ranges, functional properties (owlrl writes each as an err:error)."""
+    owlrl = pytest.importorskip("owlrl")
+    error = URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")
+    graph = Graph().parse(Path(__file__).resolve().parents[1] / "ontology" / "kgbuild.ttl")
+    for triple in data:
+        graph.add(triple)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
+    return sorted(str(message) for message in graph.objects(None, error))
+
+
+def test_ontology_axioms_hold_on_a_conforming_graph() -> None:
+    assert owl_rl_clashes(conforming_graph()) == []
+
+
+def test_ontology_axioms_catch_a_person_acting_as_an_organisation() -> None:
+    graph = conforming_graph()
+    graph.add((FRANCE, KGB.actsFor, UKRAINE))  # the domain makes France a kgb:Person
+    assert owl_rl_clashes(graph) == [
+        "Disjoint classes https://w3id.org/kgbuild/ont#Person and "
+        "https://w3id.org/kgbuild/ont#State have a common individual "
+        "https://w3id.org/kgbuild/id/actor/france"
+    ]
+
+
+@pytest.mark.slow
+def test_ontology_axioms_hold_on_the_dev_corpus(corpus_dataset: Dataset) -> None:
+    merged = Graph()
+    for s, p, o, _ in corpus_dataset.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    clashes = owl_rl_clashes(merged)
+    bodies = ("actor/european-commission", "actor/united-nations-security-council")
+    unexplained = [c for c in clashes if not c.endswith(bodies)]
+    assert unexplained == []
+    if clashes:
+        pytest.xfail(f"known gap in the graph writer, a body with kgb:actsFor: {clashes}")
