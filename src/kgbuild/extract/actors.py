@@ -19,6 +19,7 @@ from .grammar import APOSTROPHES, conjuncts
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "into"}
 )
+LIST_MODIFIER_DEPS = frozenset({"nmod", "compound"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 COLLECTIVE_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "ours"})
@@ -63,6 +64,10 @@ class ActorIndex:
         self._actors: dict[str, _Builder] = {}
         self._token_key: dict[int, str] = {}
         self._surnames: dict[str, str] = {}
+        self._sentence_of: dict[int, int] = {}
+        for number, sentence in enumerate(doc.sents):
+            for token in sentence:
+                self._sentence_of[token.i] = number
 
     # -- building -----------------------------------------------------------------------
 
@@ -139,25 +144,66 @@ class ActorIndex:
         return keys
 
     def _key_of_head(self, token: Token) -> str | None:
-        key = self.key_at(token)
-        if key is not None:
-            return key
+        keys = self.head_keys(token)
+        return keys[0] if keys else None
+
+    def head_keys(self, token: Token) -> list[str]:
+        """Give the actor a noun-phrase head names, followed by the members an apposition
+        lists for it ("Iran's allies, Russia and China")."""
         # "the U.S. delegation" / "U.S. officials": a noun whose compound names the actor
         # is not the actor itself; only names, groups and metonyms count as heads.
+        keys: list[str] = []
+        for child in token.children:
+            # "France, Germany, Poland, and other European partners" is sometimes parsed
+            # with the named list as a modifier of the group noun.
+            if child.dep_ in LIST_MODIFIER_DEPS and child.i < token.i and child.conjuncts:
+                for member in conjuncts(child):
+                    member_key = self.key_at(member)
+                    if member_key is not None and member_key not in keys:
+                        keys.append(member_key)
+        key = self.key_at(token)
+        if key is not None:
+            keys.extend(k for k in self._flattened_list(token, key) if k not in keys)
+        if key is not None and key not in keys:
+            keys.append(key)
+        members: list[str] = []
         for child in token.children:
             if child.dep_ == "appos":
-                appos_key = self.key_at(child)
-                if appos_key is not None:
-                    return appos_key
-        return None
+                for member in conjuncts(child):
+                    member_key = self.key_at(member)
+                    if member_key is not None and member_key not in keys + members:
+                        members.append(member_key)
+        if members and key is not None and self._actors[key].type is ActorType.GROUP:
+            # "Iran's allies, Russia and China": the apposition names who acts.
+            keys.remove(key)
+        return keys + members
+
+    def _flattened_list(self, token: Token, key: str) -> list[str]:
+        """Give the actors of the same kind named before `token` and joined to it by "and"
+        when the parser chained the list into compounds ("President Donald Trump and
+        Commission President Ursula von der Leyen")."""
+        kind = self._actors[key].type
+        if kind is not ActorType.PERSON:
+            return []
+        left = [t for t in token.subtree if t.i < token.i]
+        if not any(t.dep_ == "cc" or t.lower_ == "and" for t in left) or any(
+            t.dep_ == "conj" and t.head.i == token.i for t in token.children
+        ):
+            return []
+        found: list[str] = []
+        for t in left:
+            other = self._token_key.get(t.i)
+            if other is not None and other != key and other not in found and self._actors[other].type is kind:
+                found.append(other)
+        return found
 
     def recent(self, before: Token, kinds: Iterable[ActorType]) -> str | None:
         """Give the actor of one of `kinds` mentioned last before `before`, within reach."""
         wanted = set(kinds)
-        first_sentence = max(0, _sentence_index(before) - PRONOUN_REACH)
+        first_sentence = self._sentence_of[before.i] - PRONOUN_REACH
         for i in range(before.i - 1, -1, -1):
             token = self.doc[i]
-            if _sentence_index(token) < first_sentence:
+            if self._sentence_of[i] < first_sentence:
                 break
             key = self._token_key.get(i)
             if key is not None and self._actors[key].type in wanted:
@@ -165,10 +211,6 @@ class ActorIndex:
                     continue
                 return key
         return None
-
-
-def _sentence_index(token: Token) -> int:
-    return int(token.sent.start)
 
 
 def _text_span(tokens: DocSpan) -> Span | None:
@@ -324,6 +366,17 @@ def _add_office(index: ActorIndex, builder: _Builder, ent: DocSpan, gazetteer: G
             return
 
 
+def _known_as(token: Token, index: ActorIndex) -> str | None:
+    """Give the actor a phrase is said to be "known as" or "called"."""
+    for child in token.children:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"know", "call", "dub", "name"}:
+            for sub in child.subtree:
+                key = index.key_at(sub)
+                if key is not None and sub.i > child.i:
+                    return key
+    return None
+
+
 def _add_groups(index: ActorIndex, doc: Doc, lexicon: Lexicon) -> None:
     """Add collectives named in the text ("European partners", "Ukraine's allies", "all
     parties"), with the members the text lists beside them."""
@@ -349,9 +402,15 @@ def _add_groups(index: ActorIndex, doc: Doc, lexicon: Lexicon) -> None:
         label = _clean_label(" ".join(t.text_with_ws.strip() if t.text not in POSSESSIVE_MARKS else t.text for t in words).replace(" 's", "'s").replace(" ’s", "'s"))
         if not label:
             continue
-        known = index.surname_key(label)
-        key = known or slugify(label)
+        alias = _known_as(token, index)
+        if alias is not None:  # "the three European nations, known as the E3"
+            index.add(alias, "", ActorType.GROUP, doc[tokens.start : tokens.end])
+            continue
+        key = slugify(label)
         builder = index.add(key, label, ActorType.GROUP, doc[tokens.start : tokens.end])
+        for member in index.head_keys(token):
+            if member != key:
+                builder.members.add(member)
         for sibling in token.conjuncts:
             member = index.key_at(sibling)
             if member is not None and member != key:

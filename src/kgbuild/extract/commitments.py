@@ -12,7 +12,7 @@ from ..records import ActorType, Article, Commitment, Condition, Span, Status
 from ..resources.lexicons import Lexicon
 from .actors import ActorIndex
 from .conditions import FoundCondition, find_conditions
-from .grammar import NON_ACTION_DEPS, phrase
+from .grammar import phrase
 from .predicates import Predicate, find_predicates
 from .references import Resolver
 from .speech import Quote, find_quotes, quote_at, reporting_subject
@@ -20,6 +20,13 @@ from .speech import Quote, find_quotes, quote_at, reporting_subject
 # Prepositions whose object is the target of an action, not its beneficiary
 # ("sanctions on Iran", "pressure against Russia").
 TARGET_PREPS = frozenset({"on", "upon", "against", "from", "over", "with", "under", "about"})
+# Children of the action head that never belong to the action phrase.
+HEAD_ONLY_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "mark", "parataxis",
+     "intj", "discourse", "meta"}
+)
+# Parenthetical material anywhere inside an action ("tariffs, a huge burden for carmakers,").
+ASIDE_DEPS = frozenset({"appos", "parataxis"})
 # Statuses of acts already done: a condition cannot govern them.
 DONE = frozenset({Status.FULFILLED, Status.FORMALIZED, Status.WITHDRAWN})
 
@@ -35,11 +42,13 @@ def extract_commitments(
     for sentence in doc.sents:
         if sentence.text.strip() == "" or _overlaps(sentence, excluded):
             continue
-        found = find_predicates(sentence, lexicon)
-        found = _drop_nested(found)
         conditions = find_conditions(sentence, lexicon)
-        attached = _attach(conditions, found)
         condition_tokens = {i for c in conditions for i in c.indices}
+        # An undertaking written inside a condition ("so long as X commits troops") is
+        # part of the condition, not a commitment of its own.
+        found = [p for p in find_predicates(sentence, lexicon) if p.anchor.i not in condition_tokens]
+        found = _drop_nested(found)
+        attached = _attach(conditions, found)
         sentence_debtors: tuple[str, ...] = ()
         for predicate in found:
             speaker = _speaker(predicate, quotes, resolver, lexicon)
@@ -88,8 +97,23 @@ def _overlaps(sentence: DocSpan, regions: tuple[Span, ...]) -> bool:
 def _drop_nested(predicates: list[Predicate]) -> list[Predicate]:
     """Drop a predicate whose cue is the action of another ("urged X to commit to Y" is one
     demand, not also X's pledge)."""
-    actions = {p.action.i for p in predicates if p.action is not None}
-    return [p for p in predicates if not any(c.i in actions for c in p.cue) or p.cue == ()]
+    kept = []
+    for p in predicates:
+        others = [q for q in predicates if q is not p and q.action is not None]
+        if any(c.i == q.action.i for q in others for c in p.cue if q.action is not None):
+            continue
+        # "we will go further to develop X and to guarantee the peace": a cue with no
+        # subject of its own inside another action belongs to that action.
+        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in p.anchor.children)
+        inside = p.anchor.dep_ in {"conj", "xcomp"} and any(
+            q.action is not None and q.action.left_edge.i <= p.anchor.i <= q.action.right_edge.i
+            and q.action.i != p.anchor.i
+            for q in others
+        )
+        if inside and not own_subject:
+            continue
+        kept.append(p)
+    return kept
 
 
 def _attach(
@@ -124,24 +148,42 @@ def _owner_in_tree(condition: FoundCondition, predicates: list[Predicate]) -> Pr
 
 def _action_tokens(predicate: Predicate, excluded: set[int]) -> list[Token]:
     """Give the words of the action: the action head's subtree without its subject,
-    auxiliaries, negation, conditions, or sentence adverbs before it."""
+    auxiliaries, negation, conditions, asides, or sentence adverbs before it."""
     head = predicate.action
     if head is None:
         return []
     drop: set[int] = set(excluded)
     for child in head.children:
         leading_adverb = child.dep_ in {"advmod", "npadvmod"} and child.i < head.i
-        if (child.dep_ in NON_ACTION_DEPS and child.dep_ != "advmod") or leading_adverb:
+        if child.dep_ in HEAD_ONLY_DEPS or leading_adverb:
             drop.update(t.i for t in child.subtree)
-        if child.dep_ in {"poss", "det"} and head.pos_ == "NOUN" and predicate.rule == "commissive_noun":
+        if predicate.rule == "commissive_noun" and child.i < head.i and child.dep_ in {
+            "poss", "det", "amod", "nmod", "case"
+        }:
             drop.update(t.i for t in child.subtree)
-        if child.dep_ == "amod" and predicate.rule == "commissive_noun" and child.i < head.i:
-            drop.add(child.i)
+    for token in head.subtree:
+        if token.i == head.i:
+            continue
+        if token.dep_ in ASIDE_DEPS or _is_separate_clause(token):
+            drop.update(t.i for t in token.subtree)
     for cue in predicate.cue:
-        drop.add(cue.i)
+        if cue.i != head.i:  # "Washington's potential role": the cue is the action
+            drop.add(cue.i)
     if predicate.rule == "modal" and any(c.dep_ == "auxpass" for c in head.children):
         return _passive_action(head, drop)
     return [t for t in head.subtree if t.i not in drop]
+
+
+def _is_separate_clause(token: Token) -> bool:
+    """Tell whether a word heads a clause that is not part of the action: a participle
+    aside ("..., underscoring the shift"), a subordinate clause with its own marker, or a
+    coordinated clause with a subject of its own ("..., and Korea will cut quotas")."""
+    if token.dep_ == "advcl":
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return not has_to
+    if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
+        return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    return False
 
 
 def _passive_action(head: Token, drop: set[int]) -> list[Token]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
@@ -50,6 +51,10 @@ def clause_subjects(verb: Token) -> list[Token]:
     while current is not None and current.i not in seen:
         seen.add(current.i)
         subjects = children(current, SUBJECT_DEPS)
+        if not subjects:
+            # "his country is committed": the parser may hang the subject on the auxiliary.
+            for aux in children(current, {"aux", "auxpass"}):
+                subjects.extend(children(aux, SUBJECT_DEPS))
         if subjects:
             return subjects
         if current.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp"} and current.head.i != current.i:
@@ -85,29 +90,35 @@ def subtree_indices(token: Token) -> set[int]:
 
 
 def phrase(tokens: Iterable[Token]) -> str:
-    """Give a clean phrase from tokens: joined with their own spacing, edge punctuation and
-    quotes stripped, typographic apostrophes made plain."""
-    ordered = sorted(tokens, key=lambda t: t.i)
-    while ordered and (ordered[0].is_punct or ordered[0].dep_ in {"cc", "mark", "prep"} and
-                       ordered[0].lower_ in {"and", "or", "but", "that"}):
-        ordered.pop(0)
-    while ordered and (ordered[-1].is_punct or ordered[-1].dep_ == "cc" or ordered[-1].is_space):
-        ordered.pop()
+    """Give a clean phrase from tokens: joined with their own spacing, quotes dropped,
+    edge punctuation and dangling conjunctions stripped, typographic apostrophes plain."""
+    ordered = [t for t in sorted(tokens, key=lambda t: t.i) if not t.is_space]
     parts: list[str] = []
-    for position, token in enumerate(ordered):
-        if token.is_space:
+    previous: Token | None = None
+    for token in ordered:
+        if previous is not None and (token.i != previous.i + 1 or previous.whitespace_ or _is_quote(previous)):
+            if not parts or not parts[-1].endswith(" "):
+                parts.append(" ")
+        if _is_quote(token):
+            if token.whitespace_ and parts and not parts[-1].endswith(" "):
+                parts.append(" ")
+            previous = token
             continue
-        text = token.text
-        if all(ch in QUOTE_CHARS for ch in text):
-            continue
-        parts.append(text)
-        gap = token.whitespace_
-        following = ordered[position + 1] if position + 1 < len(ordered) else None
-        if following is not None and following.i != token.i + 1 and not gap:
-            gap = " "
-        parts.append(gap)
-    text = "".join(parts).strip().translate(APOSTROPHES)
-    return " ".join(text.split())
+        parts.append(token.text)
+        previous = token
+    text = "".join(parts).translate(APOSTROPHES)
+    text = _DOUBLE_COMMA.sub(",", " ".join(text.split()))
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return _EDGE_JUNK.sub("", text).strip()
+
+
+def _is_quote(token: Token) -> bool:
+    return all(ch in QUOTE_CHARS for ch in token.text)
+
+
+_DOUBLE_COMMA = re.compile(r"(?:\s*,){2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.!?])")
+_EDGE_JUNK = re.compile(r"^(?:[\s,;:.\-—–]|and\b|or\b|but\b)+|(?:[\s,;:.\-—–]|\band|\bor|\bbut)+$")
 
 
 def ancestors_and_self(token: Token) -> Iterator[Token]:

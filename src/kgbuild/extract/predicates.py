@@ -155,9 +155,13 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if hedged:
         status = Status.CONSIDERED
     action = _noun_complement(token)
-    possessor = first_child(token, {"poss"})
+    possessor = first_child(token, {"poss"}) or next(
+        (c for c in token.children if c.dep_ == "nmod" and c.pos_ == "PROPN"), None
+    )
     debtors: tuple[Token, ...] = (possessor,) if possessor is not None else ()
     governor = token.head
+    if possessor is not None and possessor.pos_ == "PRON" and token.dep_ in OBJECT_DEPS:
+        debtors = ()  # "announced their readiness": the verb's subject says whose
     # "X signaled/announced/expressed a willingness to": the verb's subject is the debtor,
     # and a plain announcement of readiness is still only readiness.
     if not debtors and token.dep_ in OBJECT_DEPS and governor.pos_ == "VERB":
@@ -173,8 +177,8 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     if action is None:
         return
-    if token.lemma_.lower() in lexicon.hedged_only_nouns and not hedged and possessor is None:
-        return  # "a role" alone is not an undertaking; "Washington's potential role" is
+    if action.i == token.i and not hedged:
+        return  # "Europe's plan" names a thing; "Washington's potential role" is an option
     yield Predicate("commissive_noun", (token,), token, action, status, polarity, debtors)
 
 
@@ -192,6 +196,15 @@ def _noun_complement(noun: Token) -> Token | None:
             pobj = first_child(child, {"pobj", "pcomp"})
             if pobj is not None:
                 return noun
+    governor = noun.head
+    if noun.dep_ in OBJECT_DEPS and governor.pos_ == "VERB":
+        # "introduced a draft resolution ... to extend the accord": the infinitive hangs on
+        # the verb but says what the resolution would do.
+        for child in governor.children:
+            if child.dep_ in {"advcl", "xcomp"} and child.i > noun.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                return child
     if any(c.dep_ == "poss" for c in noun.children):
         return noun
     return None
@@ -202,7 +215,7 @@ def _governing_subjects(token: Token) -> tuple[Token, ...]:
     a commitment to ..." -> He)."""
     for ancestor in token.ancestors:
         if ancestor.pos_ == "VERB":
-            subjects = _subjects(ancestor)
+            subjects = tuple(s for s in _subjects(ancestor) if s.i != token.i)
             if subjects:
                 return subjects
             if ancestor.dep_ not in {"acl", "relcl", "pcomp", "prep"}:
@@ -275,9 +288,14 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         for child in token.children:  # "called on Iran to stop": infinitive under the object
             if child.dep_ == "prep":
                 pobj = first_child(child, {"pobj"})
-                if pobj is not None:
-                    complement = first_child(pobj, {"acl", "relcl"})
+                infinitive = first_child(pobj, {"acl", "relcl"}) if pobj is not None else None
+                if infinitive is not None and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children
+                ):
+                    complement = infinitive
     if complement is not None and complement.dep_ == "ccomp":
+        if lemma not in lexicon.demand_that_verbs:
+            return  # "told reporters (that) ..." reports; it does not demand
         debtors = tuple(children(complement, SUBJECT_DEPS))
         yield Predicate("demand_that", (token,), token, complement, Status.DEMANDED,
                         _polarity(complement, lexicon), debtors, requesters)
@@ -295,7 +313,9 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if lemma in {"want", "need", "tell", "ask", "encourage", "invite", "order", "instruct"}:
         return
     for prep in children(token, {"prep"}):
-        if prep.lower_ in lexicon.demand_preps:
+        # "Ukraine, for its part, is insisting on ...": an aside before the verb is not
+        # what is demanded.
+        if prep.lower_ in lexicon.demand_preps and prep.i > token.i:
             pobj = first_child(prep, {"pobj", "pcomp"})
             if pobj is not None and pobj.pos_ != "PRON":
                 yield Predicate("demand_for", (token, prep), token, pobj, Status.DEMANDED,
@@ -311,10 +331,20 @@ def _polarity(verb: Token, lexicon: Lexicon) -> Polarity:
     return Polarity.NEGATIVE if _negative(verb, lexicon) else Polarity.POSITIVE
 
 
+def _particle(verb: Token) -> Token | None:
+    """Give the particle of a phrasal verb, also when parsed as the preposition right after
+    it ("locked in a deal")."""
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1):
+            return child
+    return None
+
+
 def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X signed/ratified/locked in the accord' (formalized, when done, not when planned)."""
     lemma = token.lemma_.lower()
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    particle_token = _particle(token)
+    particle = particle_token.lower_ if particle_token is not None else None
     phrase = f"{lemma} {particle}" if particle else lemma
     if token.pos_ != "VERB" or (lemma not in lexicon.formal_verbs and phrase not in lexicon.formal_phrases):
         return
@@ -323,9 +353,13 @@ def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if _negative(token, lexicon) or any(c.dep_ == "auxpass" for c in token.children):
         return
     obj = first_child(token, OBJECT_DEPS)
+    cue: tuple[Token, ...] = (token,)
+    if obj is None and particle_token is not None and phrase in lexicon.formal_phrases:
+        obj = first_child(particle_token, {"pobj"})
+        cue = (token, particle_token)
     if obj is None:
         return
-    yield Predicate("formal_act", (token,), token, obj, Status.FORMALIZED, Polarity.POSITIVE,
+    yield Predicate("formal_act", cue, token, obj, Status.FORMALIZED, Polarity.POSITIVE,
                     _subjects(token))
 
 
@@ -348,7 +382,8 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
 def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X withdrew from / pulled out of / cancelled the deal' (withdrawn)."""
     lemma = token.lemma_.lower()
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    particle_token = _particle(token)
+    particle = particle_token.lower_ if particle_token is not None else None
     phrase = f"{lemma} {particle}" if particle else lemma
     if token.pos_ != "VERB" or (lemma not in lexicon.withdrawn_verbs and phrase not in lexicon.withdrawn_phrases):
         return

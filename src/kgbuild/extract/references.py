@@ -32,9 +32,9 @@ class Resolver:
         return tuple(keys)
 
     def _resolve_one(self, token: Token, speaker: Sequence[str]) -> list[str]:
-        direct = self.index.keys_of_phrase(token)
+        direct = self.index.head_keys(token)
         if direct:
-            return direct[:1]
+            return direct
         word = token.lower_
         if word in SPEAKER_PRONOUNS:
             return list(speaker)

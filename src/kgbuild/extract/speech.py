@@ -78,6 +78,19 @@ def reporting_subject(token: Token, lexicon: Lexicon) -> Token | None:
             subject = _reporting_subject(ancestor)
             if subject is not None and subject.i not in {t.i for t in token.subtree}:
                 return subject
+    # "Instead, Mr Iravani said, they should ...": an attribution inserted as an aside.
+    root = token.sent.root
+    for candidate in (token, root):
+        for child in candidate.children:
+            if (
+                child.dep_ in {"parataxis", "advcl"}
+                and child.pos_ == "VERB"
+                and child.lemma_.lower() in lexicon.reporting_verbs
+                and not any(c.dep_ in {"ccomp", "xcomp"} for c in child.children)
+            ):
+                subject = _reporting_subject(child)
+                if subject is not None:
+                    return subject
     return None
 
 

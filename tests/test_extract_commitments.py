@@ -1,0 +1,220 @@
+"""Commitments: one test per construction, on sentences written for the test."""
+
+from __future__ import annotations
+
+from extraction_helpers import extract_text, only
+
+from kgbuild.records import Polarity, Status
+
+# -- commissive verbs and nouns ------------------------------------------------------------
+
+
+def test_pledge_to_infinitive_is_pledged() -> None:
+    c = only("Japan pledged to provide $2 billion in loans to Ukraine.")
+    assert (c.debtors, c.status, c.polarity) == (("japan",), Status.PLEDGED, Polarity.POSITIVE)
+    assert c.action == "provide $2 billion in loans to Ukraine"
+    assert c.beneficiaries == ("ukraine",)
+
+
+def test_agree_to_with_coordinated_subjects_is_one_commitment() -> None:
+    c = only("Canada and Mexico agreed to lift tariffs on steel.")
+    assert c.debtors == ("canada", "mexico")
+    assert c.status is Status.PLEDGED
+    assert c.action == "lift tariffs on steel"
+
+
+def test_promise_with_negated_complement_is_negative() -> None:
+    c = only("China promised not to supply weapons to Russia.")
+    assert (c.debtors, c.polarity) == (("china",), Polarity.NEGATIVE)
+    assert c.action == "supply weapons to Russia"
+
+
+def test_offer_to_is_signaled() -> None:
+    c = only("Norway offered to host the next round of talks.")
+    assert (c.debtors, c.status) == (("norway",), Status.SIGNALED)
+
+
+def test_announced_readiness_noun_takes_the_verbs_subject() -> None:
+    c = only("Italy, Spain and other European partners announced their readiness to send engineers.")
+    assert c.debtors[:2] == ("italy", "spain")
+    assert len(c.debtors) == 3
+    assert c.status is Status.SIGNALED
+    assert c.action == "send engineers"
+
+
+def test_is_prepared_to_is_signaled() -> None:
+    c = only("The United Kingdom is prepared to deploy minesweepers.")
+    assert (c.debtors, c.status, c.action) == (
+        ("united-kingdom",), Status.SIGNALED, "deploy minesweepers"
+    )
+
+
+def test_will_is_pledged() -> None:
+    c = only("Germany will provide air defence systems to Ukraine.")
+    assert (c.debtors, c.status, c.polarity) == (("germany",), Status.PLEDGED, Polarity.POSITIVE)
+    assert c.action == "provide air defence systems to Ukraine"
+
+
+def test_intends_to_is_signaled() -> None:
+    c = only("Brazil intends to double its contribution to the fund.")
+    assert (c.debtors, c.status) == (("brazil",), Status.SIGNALED)
+
+
+def test_passive_expected_to_is_signaled() -> None:
+    c = only("Turkey is expected to host the next round of talks.")
+    assert (c.debtors, c.status) == (("turkey",), Status.SIGNALED)
+
+
+def test_nominal_pledge_with_possessor() -> None:
+    c = only("The summit welcomed Canada's pledge to cut emissions by half.")
+    assert (c.debtors, c.status) == (("canada",), Status.PLEDGED)
+    assert c.action == "cut emissions by half"
+
+
+# -- refusals --------------------------------------------------------------------------------
+
+
+def test_ruled_out_is_negative() -> None:
+    c = only("Japan has ruled out sending troops.")
+    assert (c.debtors, c.polarity, c.status) == (("japan",), Polarity.NEGATIVE, Status.PLEDGED)
+    assert c.action == "sending troops"
+
+
+def test_refused_to_is_negative() -> None:
+    c = only("Hungary refused to approve the aid package.")
+    assert (c.debtors, c.polarity) == (("hungary",), Polarity.NEGATIVE)
+    assert c.action == "approve the aid package"
+
+
+def test_will_not_is_negative() -> None:
+    c = only("Brazil will not join the sanctions.")
+    assert (c.debtors, c.polarity, c.status) == (("brazil",), Polarity.NEGATIVE, Status.PLEDGED)
+    assert c.action == "join the sanctions"
+
+
+def test_passive_no_troops_will_be_deployed_is_negative() -> None:
+    c = only("No Canadian troops will be deployed.")
+    assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)
+
+
+def test_not_every_nation_is_nobodys_refusal() -> None:
+    assert extract_text("Not every nation will contribute troops.").commitments == ()
+
+
+def test_unnamed_subject_gives_no_commitment() -> None:
+    assert extract_text("Someone will pay for the reconstruction.").commitments == ()
+
+
+# -- demands ---------------------------------------------------------------------------------
+
+
+def test_urged_x_to_makes_x_debtor_and_subject_requester() -> None:
+    c = only("The European Union urged China to stop exports of drones.")
+    assert (c.debtors, c.requested_by, c.status) == (
+        ("china",), ("european-union",), Status.DEMANDED
+    )
+    assert c.action == "stop exports of drones"
+
+
+def test_called_on_x_to() -> None:
+    c = only("India called on Pakistan to release the prisoners.")
+    assert (c.debtors, c.requested_by) == (("pakistan",), ("india",))
+    assert c.status is Status.DEMANDED
+
+
+def test_pressing_for_has_a_requester_and_no_debtor() -> None:
+    c = only("Moldova is pressing for faster accession talks.")
+    assert (c.debtors, c.requested_by, c.status) == ((), ("moldova",), Status.DEMANDED)
+    assert c.action == "faster accession talks"
+
+
+def test_insisting_on() -> None:
+    c = only("Georgia is insisting on binding guarantees.")
+    assert (c.requested_by, c.status, c.action) == (("georgia",), Status.DEMANDED, "binding guarantees")
+
+
+def test_must_in_a_quote_is_demanded_by_the_speaker() -> None:
+    c = only("“Russia must withdraw its forces,” said Emmanuel Macron.")
+    assert c.debtors == ("russia",)
+    assert c.requested_by == ("emmanuel-macron",)
+    assert c.stated_by == ("emmanuel-macron",)
+    assert c.status is Status.DEMANDED
+
+
+# -- hedges and options ----------------------------------------------------------------------
+
+
+def test_could_is_considered() -> None:
+    c = only("Japan could provide satellite imagery.")
+    assert (c.debtors, c.status) == (("japan",), Status.CONSIDERED)
+
+
+def test_considering_is_considered() -> None:
+    c = only("Australia is considering sending a frigate.")
+    assert (c.debtors, c.status, c.action) == (("australia",), Status.CONSIDERED, "sending a frigate")
+
+
+def test_potential_role_is_considered() -> None:
+    c = only("Officials discussed Turkey's potential role as a mediator.")
+    assert (c.debtors, c.status) == (("turkey",), Status.CONSIDERED)
+
+
+def test_options_list_takes_debtor_from_previous_sentence() -> None:
+    found = extract_text(
+        "Negotiators discussed Qatar's potential role as a mediator. "
+        "Options on the table include hosting talks and paying for reconstruction."
+    ).commitments
+    assert [c.debtors for c in found] == [("qatar",), ("qatar",)]
+    assert found[1].status is Status.CONSIDERED
+    assert found[1].action == "hosting talks and paying for reconstruction"
+
+
+# -- formal acts, fulfilment, withdrawal --------------------------------------------------------
+
+
+def test_signed_is_formalized() -> None:
+    c = only("Kenya and Ethiopia signed a border agreement.")
+    assert (c.debtors, c.status) == (("kenya", "ethiopia"), Status.FORMALIZED)
+    assert c.action == "a border agreement"
+
+
+def test_past_delivery_is_fulfilled() -> None:
+    c = only("Sweden delivered the promised artillery shells.")
+    assert (c.debtors, c.status) == (("sweden",), Status.FULFILLED)
+
+
+def test_past_attack_is_not_a_fulfilled_commitment() -> None:
+    assert extract_text("Russia launched a missile attack on Kyiv.").commitments == ()
+
+
+def test_withdrew_from_is_withdrawn() -> None:
+    c = only("Argentina withdrew from the climate accord.")
+    assert (c.debtors, c.status) == (("argentina",), Status.WITHDRAWN)
+
+
+# -- reported speech -------------------------------------------------------------------------
+
+
+def test_we_in_a_quote_is_the_speakers_state() -> None:
+    c = only("“We will send more air defence systems,” said French President Emmanuel Macron.")
+    assert c.debtors == ("france",)
+    assert c.stated_by == ("emmanuel-macron",)
+
+
+def test_reporting_verb_subject_is_stated_by() -> None:
+    c = only("Emmanuel Macron said that France would send instructors.")
+    assert (c.debtors, c.stated_by) == (("france",), ("emmanuel-macron",))
+
+
+def test_coordinated_list_said_they_would_not() -> None:
+    c = only("Italy, Poland, and Romania said they would not send troops.")
+    assert c.debtors == ("italy", "poland", "romania")
+    assert c.polarity is Polarity.NEGATIVE
+
+
+def test_evidence_is_the_sentence_with_exact_offsets() -> None:
+    text = "Talks ended. Japan pledged to provide loans. Nothing else happened."
+    c = only(text)
+    assert c.evidence.text == "Japan pledged to provide loans."
+    assert text[c.evidence.start : c.evidence.end] == c.evidence.text
+    assert c.cue is not None and c.cue.text == "pledged"

@@ -1,0 +1,85 @@
+"""Conditions: each marker, its type, what it attaches to, and what is not a condition."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import extract_text, only
+
+from kgbuild.records import ConditionType
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind"),
+    [
+        ("Japan will lift the tariffs once Korea ratifies the deal.",
+         "Korea ratifies the deal", ConditionType.PREREQUISITE),
+        ("Japan will lift the tariffs if Korea ratifies the deal.",
+         "Korea ratifies the deal", ConditionType.TRIGGER),
+        ("Japan will lift the tariffs unless Korea blocks the deal.",
+         "Korea blocks the deal", ConditionType.EXCEPTION),
+        ("Japan will lift the tariffs provided that Korea ratifies the deal.",
+         "Korea ratifies the deal", ConditionType.PREREQUISITE),
+        ("Japan will lift the tariffs so long as Korea honours the deal.",
+         "Korea honours the deal", ConditionType.PROVISO),
+        ("Japan will lift the tariffs as long as Korea honours the deal.",
+         "Korea honours the deal", ConditionType.PROVISO),
+        ("Japan will send aid in the event of a new flood.",
+         "a new flood", ConditionType.TRIGGER),
+        ("Japan will send aid in the case of a new flood.",
+         "a new flood", ConditionType.TRIGGER),
+        ("Japan will lift the tariffs on condition that Korea ratifies the deal.",
+         "Korea ratifies the deal", ConditionType.PREREQUISITE),
+        ("Japan will lift the tariffs as soon as Korea ratifies the deal.",
+         "Korea ratifies the deal", ConditionType.PREREQUISITE),
+        ("Japan will release the funds subject to parliamentary approval.",
+         "parliamentary approval", ConditionType.PREREQUISITE),
+        ("Japan will send peacekeepers following a ceasefire.",
+         "a ceasefire", ConditionType.PREREQUISITE),
+    ],
+)
+def test_condition_marker(sentence: str, text: str, kind: ConditionType) -> None:
+    c = only(sentence)
+    assert [(k.text, k.type) for k in c.conditions] == [(text, kind)]
+    assert sentence[c.conditions[0].evidence.start : c.conditions[0].evidence.end] == text
+
+
+def test_condition_is_excluded_from_the_action() -> None:
+    c = only("Japan will lift the tariffs once Korea ratifies the deal.")
+    assert c.action == "lift the tariffs"
+
+
+def test_condition_before_the_clause_attaches_to_it() -> None:
+    c = only("In the event of a peace deal, Britain will keep training soldiers.")
+    assert [k.text for k in c.conditions] == ["a peace deal"]
+
+
+def test_condition_attaches_to_the_commitment_it_modifies() -> None:
+    found = extract_text(
+        "Japan will lift the tariffs, and Korea will cut quotas if Japan ratifies the deal."
+    ).commitments
+    assert [[k.text for k in c.conditions] for c in found] == [[], ["Japan ratifies the deal"]]
+
+
+def test_not_contingent_on_is_not_a_condition() -> None:
+    c = only("Japan will provide the loan, which is not contingent on reforms.")
+    assert c.conditions == ()
+
+
+def test_on_condition_of_anonymity_is_not_a_condition() -> None:
+    c = only("Japan will provide the loan, an official said on condition of anonymity.")
+    assert c.conditions == ()
+
+
+def test_deadline_is_not_a_condition() -> None:
+    c = only("Japan will cut emissions by 2035.")
+    assert c.conditions == ()
+
+
+def test_following_a_time_span_is_not_a_condition() -> None:
+    c = only("Following weeks of talks, Japan will lift the tariffs.")
+    assert c.conditions == ()
+
+
+def test_cause_of_a_past_act_is_not_a_condition() -> None:
+    c = only("France triggered the mechanism after Iran failed to comply.")
+    assert c.conditions == ()
