@@ -240,3 +240,10 @@ def test_syntax_message_is_short_even_when_the_parser_lists_many_tokens() -> Non
     message = syntax_message(long, "q.rq")
     assert message.startswith("Invalid SPARQL in q.rq at line 3, column 7: expected one of")
     assert len(message) < 250 and "\n" not in message
+
+
+def test_readme_lists_every_library_query_with_its_question() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Querying"):]
+    for name, query in library().items():
+        assert f"| `{name}` | {query.question}" in section, name
