@@ -55,7 +55,7 @@ def test_condition_before_the_clause_attaches_to_it() -> None:
 
 def test_condition_attaches_to_the_commitment_it_modifies() -> None:
     found = extract_text(
-        "Japan will lift the tariffs, and Korea will cut quotas if Japan ratifies the deal."
+        "Japan will lift the tariffs, and South Korea will cut quotas if Japan ratifies the deal."
     ).commitments
     assert [[k.text for k in c.conditions] for c in found] == [[], ["Japan ratifies the deal"]]
 

@@ -35,7 +35,7 @@ def extract_commitments(
     doc: Doc, article: Article, index: ActorIndex, lexicon: Lexicon
 ) -> Iterator[Commitment]:
     """Give the commitments of one article, sentence by sentence."""
-    resolver = Resolver(index)
+    resolver = Resolver(index, lexicon)
     quotes = find_quotes(doc, lexicon)
     excluded = article.excluded
     previous_debtors: tuple[str, ...] = ()

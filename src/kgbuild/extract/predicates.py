@@ -64,7 +64,7 @@ def _complement(verb: Token) -> Token | None:
         if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in VERBAL_POS:
             return child
     for child in verb.children:  # "ruled out sending" is sometimes parsed as an object
-        if child.dep_ in OBJECT_DEPS and child.tag_ == "VBG":
+        if child.dep_ in OBJECT_DEPS | {"advcl"} and child.tag_ == "VBG" and child.i > verb.i:
             return child
     return None
 
@@ -170,7 +170,9 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         debtors = _governing_subjects(token)
     if token.lemma_.lower() in lexicon.list_nouns and token.dep_ in SUBJECT_DEPS:
         # "Options on the table include A, B and C": the list is the action.
-        obj = first_child(governor, OBJECT_DEPS)
+        obj = first_child(governor, OBJECT_DEPS) or next(
+            (c for c in governor.children if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG"), None
+        )
         if obj is not None:
             yield Predicate("option_list", (token,), governor, obj, Status.CONSIDERED,
                             Polarity.POSITIVE, debtors, inherit_debtor=True)

@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ..records import ActorType
+from ..resources.lexicons import Lexicon
 from .actors import COLLECTIVE_PRONOUNS, PERSON_PRONOUNS, SPEAKER_PRONOUNS, ActorIndex
 from .grammar import conjuncts
+from .speech import reporting_subject
 
 STATE_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -18,8 +20,9 @@ THING_PRONOUNS = frozenset({"it", "its"})
 class Resolver:
     """Resolves slot phrases to actor keys within one document."""
 
-    def __init__(self, index: ActorIndex) -> None:
+    def __init__(self, index: ActorIndex, lexicon: Lexicon) -> None:
         self.index = index
+        self.lexicon = lexicon
 
     def resolve(self, heads: Sequence[Token], speaker: Sequence[str] = ()) -> tuple[str, ...]:
         """Give the actors the phrases headed by `heads` denote, in text order."""
@@ -38,6 +41,15 @@ class Resolver:
         word = token.lower_
         if word in SPEAKER_PRONOUNS:
             return list(speaker)
+        if word in PERSON_PRONOUNS | COLLECTIVE_PRONOUNS | THING_PRONOUNS:
+            # "Italy, Poland and Romania said they would ...": a pronoun in what someone
+            # says refers first to the one who says it.
+            reporter = reporting_subject(token, self.lexicon)
+            if reporter is not None and reporter.pos_ != "PRON":
+                keys = self.resolve([reporter], speaker)
+                plural = word in COLLECTIVE_PRONOUNS
+                if keys and (len(keys) > 1 or self.index.kind(keys[0]) is ActorType.GROUP) == plural:
+                    return list(keys)
         if word in PERSON_PRONOUNS:
             found = self.index.recent(token, [ActorType.PERSON])
             return [found] if found else []

@@ -6,7 +6,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from ..iris import IriMinter
-from ..records import Actor, Article, Commitment, Condition, Extraction, Span
+from ..records import Actor, ActorType, Article, Commitment, Condition, Extraction, Span
 from ..vocab import KGB, NIF, ORG, PREFIXES, WD
 
 
@@ -88,8 +88,11 @@ class _ArticleWriter:
         g.add((iri, RDFS.label, Literal(actor.label)))
         if actor.wikidata:
             g.add((iri, SKOS.exactMatch, WD[actor.wikidata]))
+        # kgb:actsFor is for persons; a body that belongs to a state or organisation (the
+        # European Commission, the Pentagon) is its sub-organisation.
+        acts_for = KGB.actsFor if actor.type is ActorType.PERSON else ORG.subOrganizationOf
         for key in actor.acts_for:
-            g.add((iri, KGB.actsFor, self.minter.actor(key)))
+            g.add((iri, acts_for, self.minter.actor(key)))
         for key in actor.members:
             g.add((iri, KGB.hasMember, self.minter.actor(key)))
         if actor.post is not None:
