@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from extraction_helpers import extract_text, only
-
 from kgbuild.records import Polarity, Status
 
 # -- commissive verbs and nouns ------------------------------------------------------------
@@ -35,7 +34,9 @@ def test_offer_to_is_signaled() -> None:
 
 
 def test_announced_readiness_noun_takes_the_verbs_subject() -> None:
-    c = only("Italy, Spain and other European partners announced their readiness to send engineers.")
+    c = only(
+        "Italy, Spain and other European partners announced their readiness to send engineers."
+    )
     assert c.debtors[:2] == ("italy", "spain")
     assert len(c.debtors) == 3
     assert c.status is Status.SIGNALED
@@ -45,7 +46,9 @@ def test_announced_readiness_noun_takes_the_verbs_subject() -> None:
 def test_is_prepared_to_is_signaled() -> None:
     c = only("The United Kingdom is prepared to deploy minesweepers.")
     assert (c.debtors, c.status, c.action) == (
-        ("united-kingdom",), Status.SIGNALED, "deploy minesweepers"
+        ("united-kingdom",),
+        Status.SIGNALED,
+        "deploy minesweepers",
     )
 
 
@@ -111,7 +114,9 @@ def test_unnamed_subject_gives_no_commitment() -> None:
 def test_urged_x_to_makes_x_debtor_and_subject_requester() -> None:
     c = only("The European Union urged China to stop exports of drones.")
     assert (c.debtors, c.requested_by, c.status) == (
-        ("china",), ("european-union",), Status.DEMANDED
+        ("china",),
+        ("european-union",),
+        Status.DEMANDED,
     )
     assert c.action == "stop exports of drones"
 
@@ -130,7 +135,11 @@ def test_pressing_for_has_a_requester_and_no_debtor() -> None:
 
 def test_insisting_on() -> None:
     c = only("Georgia is insisting on binding guarantees.")
-    assert (c.requested_by, c.status, c.action) == (("georgia",), Status.DEMANDED, "binding guarantees")
+    assert (c.requested_by, c.status, c.action) == (
+        ("georgia",),
+        Status.DEMANDED,
+        "binding guarantees",
+    )
 
 
 def test_must_in_a_quote_is_demanded_by_the_speaker() -> None:
@@ -151,7 +160,11 @@ def test_could_is_considered() -> None:
 
 def test_considering_is_considered() -> None:
     c = only("Australia is considering sending a frigate.")
-    assert (c.debtors, c.status, c.action) == (("australia",), Status.CONSIDERED, "sending a frigate")
+    assert (c.debtors, c.status, c.action) == (
+        ("australia",),
+        Status.CONSIDERED,
+        "sending a frigate",
+    )
 
 
 def test_potential_role_is_considered() -> None:

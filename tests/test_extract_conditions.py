@@ -3,38 +3,66 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import extract_text, only
 
+from extraction_helpers import extract_text, only
 from kgbuild.records import ConditionType
 
 
 @pytest.mark.parametrize(
     ("sentence", "text", "kind"),
     [
-        ("Japan will lift the tariffs once Korea ratifies the deal.",
-         "Korea ratifies the deal", ConditionType.PREREQUISITE),
-        ("Japan will lift the tariffs if Korea ratifies the deal.",
-         "Korea ratifies the deal", ConditionType.TRIGGER),
-        ("Japan will lift the tariffs unless Korea blocks the deal.",
-         "Korea blocks the deal", ConditionType.EXCEPTION),
-        ("Japan will lift the tariffs provided that Korea ratifies the deal.",
-         "Korea ratifies the deal", ConditionType.PREREQUISITE),
-        ("Japan will lift the tariffs so long as Korea honours the deal.",
-         "Korea honours the deal", ConditionType.PROVISO),
-        ("Japan will lift the tariffs as long as Korea honours the deal.",
-         "Korea honours the deal", ConditionType.PROVISO),
-        ("Japan will send aid in the event of a new flood.",
-         "a new flood", ConditionType.TRIGGER),
-        ("Japan will send aid in the case of a new flood.",
-         "a new flood", ConditionType.TRIGGER),
-        ("Japan will lift the tariffs on condition that Korea ratifies the deal.",
-         "Korea ratifies the deal", ConditionType.PREREQUISITE),
-        ("Japan will lift the tariffs as soon as Korea ratifies the deal.",
-         "Korea ratifies the deal", ConditionType.PREREQUISITE),
-        ("Japan will release the funds subject to parliamentary approval.",
-         "parliamentary approval", ConditionType.PREREQUISITE),
-        ("Japan will send peacekeepers following a ceasefire.",
-         "a ceasefire", ConditionType.PREREQUISITE),
+        (
+            "Japan will lift the tariffs once Korea ratifies the deal.",
+            "Korea ratifies the deal",
+            ConditionType.PREREQUISITE,
+        ),
+        (
+            "Japan will lift the tariffs if Korea ratifies the deal.",
+            "Korea ratifies the deal",
+            ConditionType.TRIGGER,
+        ),
+        (
+            "Japan will lift the tariffs unless Korea blocks the deal.",
+            "Korea blocks the deal",
+            ConditionType.EXCEPTION,
+        ),
+        (
+            "Japan will lift the tariffs provided that Korea ratifies the deal.",
+            "Korea ratifies the deal",
+            ConditionType.PREREQUISITE,
+        ),
+        (
+            "Japan will lift the tariffs so long as Korea honours the deal.",
+            "Korea honours the deal",
+            ConditionType.PROVISO,
+        ),
+        (
+            "Japan will lift the tariffs as long as Korea honours the deal.",
+            "Korea honours the deal",
+            ConditionType.PROVISO,
+        ),
+        ("Japan will send aid in the event of a new flood.", "a new flood", ConditionType.TRIGGER),
+        ("Japan will send aid in the case of a new flood.", "a new flood", ConditionType.TRIGGER),
+        (
+            "Japan will lift the tariffs on condition that Korea ratifies the deal.",
+            "Korea ratifies the deal",
+            ConditionType.PREREQUISITE,
+        ),
+        (
+            "Japan will lift the tariffs as soon as Korea ratifies the deal.",
+            "Korea ratifies the deal",
+            ConditionType.PREREQUISITE,
+        ),
+        (
+            "Japan will release the funds subject to parliamentary approval.",
+            "parliamentary approval",
+            ConditionType.PREREQUISITE,
+        ),
+        (
+            "Japan will send peacekeepers following a ceasefire.",
+            "a ceasefire",
+            ConditionType.PREREQUISITE,
+        ),
     ],
 )
 def test_condition_marker(sentence: str, text: str, kind: ConditionType) -> None:

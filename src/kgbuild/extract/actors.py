@@ -71,8 +71,14 @@ class ActorIndex:
 
     # -- building -----------------------------------------------------------------------
 
-    def add(self, key: str, label: str, kind: ActorType, tokens: DocSpan | None = None,
-            wikidata: str | None = None) -> _Builder:
+    def add(
+        self,
+        key: str,
+        label: str,
+        kind: ActorType,
+        tokens: DocSpan | None = None,
+        wikidata: str | None = None,
+    ) -> _Builder:
         """Add (or find) an actor and record a mention of it."""
         builder = self._actors.get(key)
         if builder is None:
@@ -193,7 +199,12 @@ class ActorIndex:
         found: list[str] = []
         for t in left:
             other = self._token_key.get(t.i)
-            if other is not None and other != key and other not in found and self._actors[other].type is kind:
+            if (
+                other is not None
+                and other != key
+                and other not in found
+                and self._actors[other].type is kind
+            ):
                 found.append(other)
         return found
 
@@ -250,7 +261,9 @@ def _in_regions(start: int, regions: tuple[Span, ...]) -> bool:
     return any(r.start <= start < r.end for r in regions)
 
 
-def resolve_actors(doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> ActorIndex:
+def resolve_actors(
+    doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: Lexicon
+) -> ActorIndex:
     """Give the index of every actor the article mentions."""
     index = ActorIndex(doc, gazetteer)
     skipped = tuple(s for s in (article.boilerplate, article.dateline) if s is not None)
@@ -314,15 +327,14 @@ def _add_persons(index: ActorIndex, persons: list[DocSpan], gazetteer: Gazetteer
         index.link_surname(tokens[-1].text, key)
         _add_office(index, builder, ent, gazetteer)
     for ent in single:
-        key = index.surname_key(ent[0].text)
-        if key is None:
+        known = index.surname_key(ent[0].text)
+        if known is None:
             label = _clean_label(ent.text)
             if not label:
                 continue
-            key = slugify(label)
-            builder = index.add(key, label, ActorType.PERSON, ent)
+            builder = index.add(slugify(label), label, ActorType.PERSON, ent)
         else:
-            builder = index.add(key, "", ActorType.PERSON, ent)
+            builder = index.add(known, "", ActorType.PERSON, ent)
         _add_office(index, builder, ent, gazetteer)
     for ent in persons:
         if ent.ent_id_:
@@ -334,7 +346,9 @@ def _add_persons(index: ActorIndex, persons: list[DocSpan], gazetteer: Gazetteer
 def _title_tokens(ent: DocSpan) -> list[Token]:
     """Give the words of a title written before or beside a name ("French President")."""
     root = ent.root
-    title = [t for t in root.lefts if t.i < ent.start and t.dep_ in {"compound", "amod", "poss", "nmod"}]
+    title = [
+        t for t in root.lefts if t.i < ent.start and t.dep_ in {"compound", "amod", "poss", "nmod"}
+    ]
     expanded: list[Token] = []
     for t in title:
         expanded.extend(t.subtree)
@@ -369,7 +383,12 @@ def _add_office(index: ActorIndex, builder: _Builder, ent: DocSpan, gazetteer: G
 def _known_as(token: Token, index: ActorIndex) -> str | None:
     """Give the actor a phrase is said to be "known as" or "called"."""
     for child in token.children:
-        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"know", "call", "dub", "name"}:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {
+            "know",
+            "call",
+            "dub",
+            "name",
+        }:
             for sub in child.subtree:
                 key = index.key_at(sub)
                 if key is not None and sub.i > child.i:
@@ -385,12 +404,20 @@ def _add_groups(index: ActorIndex, doc: Doc, lexicon: Lexicon) -> None:
             continue
         if index.key_at(token) is not None:
             continue
-        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "poss", "det", "nummod", "compound", "predet"}]
+        modifiers = [
+            c
+            for c in token.lefts
+            if c.dep_ in {"amod", "poss", "det", "nummod", "compound", "predet"}
+        ]
         qualifying = [
-            m for m in modifiers
+            m
+            for m in modifiers
             if (m.dep_ == "amod" and m.text[:1].isupper())
             or (m.dep_ in {"poss", "compound"} and index.key_at(m) is not None)
-            or (m.lower_ in lexicon.group_quantifiers and m.dep_ in {"det", "nummod", "predet", "amod"})
+            or (
+                m.lower_ in lexicon.group_quantifiers
+                and m.dep_ in {"det", "nummod", "predet", "amod"}
+            )
             or (m.dep_ == "nummod" and m.like_num)
         ]
         if not qualifying:
@@ -399,7 +426,13 @@ def _add_groups(index: ActorIndex, doc: Doc, lexicon: Lexicon) -> None:
         start = min(m.left_edge.i for m in qualifying)
         tokens = doc[start : token.i + 1]
         words = [t for t in tokens if t.lower_ not in {"other", "the", "its", "their", "our"}]
-        label = _clean_label(" ".join(t.text_with_ws.strip() if t.text not in POSSESSIVE_MARKS else t.text for t in words).replace(" 's", "'s").replace(" ’s", "'s"))
+        label = _clean_label(
+            " ".join(
+                t.text_with_ws.strip() if t.text not in POSSESSIVE_MARKS else t.text for t in words
+            )
+            .replace(" 's", "'s")
+            .replace(" ’s", "'s")
+        )
         if not label:
             continue
         alias = _known_as(token, index)
@@ -408,16 +441,10 @@ def _add_groups(index: ActorIndex, doc: Doc, lexicon: Lexicon) -> None:
             continue
         key = slugify(label)
         builder = index.add(key, label, ActorType.GROUP, doc[tokens.start : tokens.end])
-        for member in index.head_keys(token):
-            if member != key:
-                builder.members.add(member)
-        for sibling in token.conjuncts:
-            member = index.key_at(sibling)
+        listed = [index.key_at(t) for t in token.conjuncts]
+        listed += [
+            index.key_at(t) for c in token.children if c.dep_ == "appos" for t in conjuncts(c)
+        ]
+        for member in [*index.head_keys(token), *listed]:
             if member is not None and member != key:
                 builder.members.add(member)
-        for child in token.children:
-            if child.dep_ == "appos":
-                for member_token in conjuncts(child):
-                    member = index.key_at(member_token)
-                    if member is not None and member != key:
-                        builder.members.add(member)

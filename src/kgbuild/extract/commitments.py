@@ -22,8 +22,20 @@ from .speech import Quote, find_quotes, quote_at, reporting_subject
 TARGET_PREPS = frozenset({"on", "upon", "against", "from", "over", "with", "under", "about"})
 # Children of the action head that never belong to the action phrase.
 HEAD_ONLY_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "mark", "parataxis",
-     "intj", "discourse", "meta"}
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "expl",
+        "aux",
+        "auxpass",
+        "neg",
+        "mark",
+        "parataxis",
+        "intj",
+        "discourse",
+        "meta",
+    }
 )
 # Parenthetical material anywhere inside an action ("tariffs, a huge burden for carmakers,").
 ASIDE_DEPS = frozenset({"appos", "parataxis"})
@@ -46,7 +58,9 @@ def extract_commitments(
         condition_tokens = {i for c in conditions for i in c.indices}
         # An undertaking written inside a condition ("so long as X commits troops") is
         # part of the condition, not a commitment of its own.
-        found = [p for p in find_predicates(sentence, lexicon) if p.anchor.i not in condition_tokens]
+        found = [
+            p for p in find_predicates(sentence, lexicon) if p.anchor.i not in condition_tokens
+        ]
         found = _drop_nested(found)
         attached = _attach(conditions, found)
         sentence_debtors: tuple[str, ...] = ()
@@ -85,7 +99,11 @@ def extract_commitments(
             )
             if debtors:
                 sentence_debtors = debtors
-        if "\n" in doc.text[sentence.start_char - 1 : sentence.start_char] if sentence.start_char else False:
+        if (
+            "\n" in doc.text[sentence.start_char - 1 : sentence.start_char]
+            if sentence.start_char
+            else False
+        ):
             previous_debtors = ()
         previous_debtors = sentence_debtors or previous_debtors
 
@@ -106,7 +124,8 @@ def _drop_nested(predicates: list[Predicate]) -> list[Predicate]:
         # subject of its own inside another action belongs to that action.
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in p.anchor.children)
         inside = p.anchor.dep_ in {"conj", "xcomp"} and any(
-            q.action is not None and q.action.left_edge.i <= p.anchor.i <= q.action.right_edge.i
+            q.action is not None
+            and q.action.left_edge.i <= p.anchor.i <= q.action.right_edge.i
             and q.action.i != p.anchor.i
             for q in others
         )
@@ -157,9 +176,11 @@ def _action_tokens(predicate: Predicate, excluded: set[int]) -> list[Token]:
         leading_adverb = child.dep_ in {"advmod", "npadvmod"} and child.i < head.i
         if child.dep_ in HEAD_ONLY_DEPS or leading_adverb:
             drop.update(t.i for t in child.subtree)
-        if predicate.rule == "commissive_noun" and child.i < head.i and child.dep_ in {
-            "poss", "det", "amod", "nmod", "case"
-        }:
+        if (
+            predicate.rule == "commissive_noun"
+            and child.i < head.i
+            and child.dep_ in {"poss", "det", "amod", "nmod", "case"}
+        ):
             drop.update(t.i for t in child.subtree)
     for token in head.subtree:
         if token.i == head.i:
@@ -192,7 +213,8 @@ def _passive_action(head: Token, drop: set[int]) -> list[Token]:
     tokens = [head]
     if subject is not None:
         tokens.extend(
-            t for t in subject.subtree
+            t
+            for t in subject.subtree
             if t.dep_ not in {"det", "compound", "amod", "poss", "case"} or t.i == subject.i
         )
     return [t for t in tokens if t.i not in drop or t.i == head.i]
@@ -208,7 +230,11 @@ def _beneficiaries(tokens: list[Token], index: ActorIndex, parties: set[str]) ->
         if index.kind(key) is ActorType.PERSON:
             continue
         governor = token.head
-        while governor.dep_ in {"compound", "amod", "poss", "pobj"} and governor.i != governor.head.i and governor.pos_ != "ADP":
+        while (
+            governor.dep_ in {"compound", "amod", "poss", "pobj"}
+            and governor.i != governor.head.i
+            and governor.pos_ != "ADP"
+        ):
             governor = governor.head
         if governor.pos_ == "ADP" and governor.lower_ in TARGET_PREPS:
             continue

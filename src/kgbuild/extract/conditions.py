@@ -44,14 +44,16 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """Give (start, end, marker) for every condition marker in the sentence, longest first."""
     doc = sentence.doc
     idioms = [
-        s for s in doc.spans.get(CUE_SPANS, [])
+        s
+        for s in doc.spans.get(CUE_SPANS, [])
         if s.label_ == "CONDITION_IDIOM" and sentence.start <= s.start < sentence.end
     ]
     blocked = {i for s in idioms for i in range(s.start, s.end)}
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set(blocked)
     phrases = [
-        s for s in doc.spans.get(CUE_SPANS, [])
+        s
+        for s in doc.spans.get(CUE_SPANS, [])
         if s.label_ == "CONDITION" and sentence.start <= s.start < sentence.end
     ]
     for s in sorted(phrases, key=lambda s: (-(s.end - s.start), s.start)):
@@ -61,8 +63,13 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     for token in sentence:
         if token.i in taken or token.lower_ not in lexicon.condition_markers:
             continue
-        if token.dep_ == "mark" or (token.dep_ == "prep" and token.lower_ in {"following", "after"}) or (
-            token.lower_ in {"provided", "providing"} and token.dep_ in {"mark", "advcl", "prep"}
+        if (
+            token.dep_ == "mark"
+            or (token.dep_ == "prep" and token.lower_ in {"following", "after"})
+            or (
+                token.lower_ in {"provided", "providing"}
+                and token.dep_ in {"mark", "advcl", "prep"}
+            )
         ):
             found.append((token.i, token.i + 1, token.lower_))
     return sorted(found)
@@ -93,12 +100,18 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             continue  # "not contingent on X" denies a condition
         kind = lexicon.condition_markers[marker]
         last = doc[end - 1]
-        verbal = doc[start].pos_ in {"VERB", "AUX"} and marker.split()[0] not in {"provided", "providing", "following"}
+        verbal = doc[start].pos_ in {"VERB", "AUX"} and marker.split()[0] not in {
+            "provided",
+            "providing",
+            "following",
+        }
         head: Token | None
         if last.dep_ == "mark" or last.lower_ == "that":
             head = last.head
         else:
-            head = next((c for c in last.children if c.dep_ in {"pobj", "pcomp", "ccomp", "advcl"}), None)
+            head = next(
+                (c for c in last.children if c.dep_ in {"pobj", "pcomp", "ccomp", "advcl"}), None
+            )
             if head is None and end < sentence.end:
                 following = doc[end]
                 head = following if following.i >= end else None
@@ -114,7 +127,9 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
         marker_tokens = set(range(start, end))
         clause = {t.i for t in head.subtree}
         governor = head
-        while (governor.i in marker_tokens or governor.i in clause) and governor.head.i != governor.i:
+        while (
+            governor.i in marker_tokens or governor.i in clause
+        ) and governor.head.i != governor.i:
             governor = governor.head
         if verbal:
             governor = doc[start]

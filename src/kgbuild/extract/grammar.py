@@ -12,8 +12,25 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 CLAUSAL_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # Children whose subtrees never belong to an action phrase.
 NON_ACTION_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "mark", "punct", "cc",
-     "parataxis", "appos", "intj", "discourse", "dep", "meta", "advmod"}
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "expl",
+        "aux",
+        "auxpass",
+        "neg",
+        "mark",
+        "punct",
+        "cc",
+        "parataxis",
+        "appos",
+        "intj",
+        "discourse",
+        "dep",
+        "meta",
+        "advmod",
+    }
 )
 VERBAL_POS = frozenset({"VERB", "AUX"})
 QUOTE_CHARS = "\"“”‘’'«»"
@@ -39,8 +56,11 @@ def first_child(token: Token, deps: Iterable[str]) -> Token | None:
 
 def is_negated(token: Token, negators: frozenset[str]) -> bool:
     """Tell whether the token carries a negation child ("not", "n't", "never")."""
-    return any(c.dep_ == "neg" or c.lower_ in negators for c in token.children
-               if c.dep_ in {"neg", "advmod"})
+    return any(
+        c.dep_ == "neg" or c.lower_ in negators
+        for c in token.children
+        if c.dep_ in {"neg", "advmod"}
+    )
 
 
 def clause_subjects(verb: Token) -> list[Token]:
@@ -57,7 +77,10 @@ def clause_subjects(verb: Token) -> list[Token]:
                 subjects.extend(children(aux, SUBJECT_DEPS))
         if subjects:
             return subjects
-        if current.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp"} and current.head.i != current.i:
+        if (
+            current.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp"}
+            and current.head.i != current.i
+        ):
             head = current.head
             # A relative clause or a noun's infinitive ("the EU's pledge to eliminate") has
             # no verbal subject: the caller handles nouns.
@@ -96,9 +119,12 @@ def phrase(tokens: Iterable[Token]) -> str:
     parts: list[str] = []
     previous: Token | None = None
     for token in ordered:
-        if previous is not None and (token.i != previous.i + 1 or previous.whitespace_ or _is_quote(previous)):
-            if not parts or not parts[-1].endswith(" "):
-                parts.append(" ")
+        if (
+            previous is not None
+            and (token.i != previous.i + 1 or previous.whitespace_ or _is_quote(previous))
+            and (not parts or not parts[-1].endswith(" "))
+        ):
+            parts.append(" ")
         if _is_quote(token):
             if token.whitespace_ and parts and not parts[-1].endswith(" "):
                 parts.append(" ")

@@ -105,20 +105,23 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if complement is not None:
         # Negated complement: "pledges not to annex" binds the debtor not to act.
         polarity = Polarity.NEGATIVE if _negative(complement, lexicon) else Polarity.POSITIVE
-        yield Predicate("commissive_verb", (token,), token, complement, status, polarity,
-                        _subjects(token))
+        yield Predicate(
+            "commissive_verb", (token,), token, complement, status, polarity, _subjects(token)
+        )
         return
     obj = first_child(token, OBJECT_DEPS)
     if obj is not None and obj.lemma_.lower() in lexicon.commissive_nouns:
         return  # "announced their readiness to ...": the noun rule reads it
     if obj is not None and lemma in lexicon.object_taking_verbs:
-        yield Predicate("commissive_object", (token,), token, obj, status, Polarity.POSITIVE,
-                        _subjects(token))
+        yield Predicate(
+            "commissive_object", (token,), token, obj, status, Polarity.POSITIVE, _subjects(token)
+        )
         return
     target = _to_object(token)  # "committed to diplomacy"
     if target is not None and lemma in {"commit"}:
-        yield Predicate("commissive_to", (token,), token, target, status, Polarity.POSITIVE,
-                        _subjects(token))
+        yield Predicate(
+            "commissive_to", (token,), token, target, status, Polarity.POSITIVE, _subjects(token)
+        )
 
 
 def readiness(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
@@ -136,7 +139,9 @@ def readiness(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     head = token.head if token.dep_ in {"acomp", "amod", "oprd"} else token
     subjects = _subjects(head)
-    negated = _negative(head, lexicon) or _negative(token, lexicon) or _negative(complement, lexicon)
+    negated = (
+        _negative(head, lexicon) or _negative(token, lexicon) or _negative(complement, lexicon)
+    )
     polarity = Polarity.NEGATIVE if refusal != negated else Polarity.POSITIVE
     if negated and not refusal:
         status = Status.PLEDGED  # "is not prepared to" is a refusal
@@ -174,8 +179,16 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             (c for c in governor.children if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG"), None
         )
         if obj is not None:
-            yield Predicate("option_list", (token,), governor, obj, Status.CONSIDERED,
-                            Polarity.POSITIVE, debtors, inherit_debtor=True)
+            yield Predicate(
+                "option_list",
+                (token,),
+                governor,
+                obj,
+                Status.CONSIDERED,
+                Polarity.POSITIVE,
+                debtors,
+                inherit_debtor=True,
+            )
         return
     if action is None:
         return
@@ -189,8 +202,10 @@ def _noun_complement(noun: Token) -> Token | None:
     of-gerund ('possibility of deploying'), its 'as' role ('role as a backstop'), or the
     noun itself when a hedge makes it a possibility ('potential role')."""
     for child in noun.children:
-        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        if (
+            child.dep_ in {"acl", "relcl"}
+            and child.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         ):
             return child
     for child in noun.children:
@@ -203,8 +218,10 @@ def _noun_complement(noun: Token) -> Token | None:
         # "introduced a draft resolution ... to extend the accord": the infinitive hangs on
         # the verb but says what the resolution would do.
         for child in governor.children:
-            if child.dep_ in {"advcl", "xcomp"} and child.i > noun.i and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            if (
+                child.dep_ in {"advcl", "xcomp"}
+                and child.i > noun.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             ):
                 return child
     if any(c.dep_ == "poss" for c in noun.children):
@@ -234,7 +251,11 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         (c for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None
     )
     semi = None
-    if modal_word is None and token.dep_ == "xcomp" and token.head.lemma_ in lexicon.demanded_semi_modals:
+    if (
+        modal_word is None
+        and token.dep_ == "xcomp"
+        and token.head.lemma_ in lexicon.demanded_semi_modals
+    ):
         semi = token.head  # "X needs to / has to VERB"
     if modal_word is None and semi is None:
         return
@@ -252,15 +273,26 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         if any(c.lower_ == "no" and c.dep_ == "det" for c in subject.children):
             negated = True
         debtors = tuple(c for c in subject.children if c.dep_ in {"compound", "amod", "poss"})
-    if any(c.dep_ in {"preconj", "advmod", "neg"} and c.lower_ in lexicon.negators
-           for s in subjects for c in s.children):
+    if any(
+        c.dep_ in {"preconj", "advmod", "neg"} and c.lower_ in lexicon.negators
+        for s in subjects
+        for c in s.children
+    ):
         return  # "not every nation will contribute" is nobody's refusal
     polarity = Polarity.NEGATIVE if negated else Polarity.POSITIVE
     if negated and status is Status.CONSIDERED:
         return  # "could not" describes ability, not a refusal
     cue = (modal_word,) if modal_word is not None else (semi,) if semi is not None else ()
-    yield Predicate("modal", tuple(t for t in cue if t is not None), token, token, status,
-                    polarity, debtors, speaker_requests=status is Status.DEMANDED)
+    yield Predicate(
+        "modal",
+        tuple(t for t in cue if t is not None),
+        token,
+        token,
+        status,
+        polarity,
+        debtors,
+        speaker_requests=status is Status.DEMANDED,
+    )
 
 
 def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
@@ -269,13 +301,16 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if token.pos_ != "VERB" or lemma not in lexicon.refusal_verbs:
         return
     particle = lexicon.refusal_particles.get(lemma)
-    if particle is not None and not any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
+    if particle is not None and not any(
+        c.dep_ == "prt" and c.lower_ == particle for c in token.children
+    ):
         return
     action = _complement(token) or first_child(token, OBJECT_DEPS)
     if action is None or _negative(token, lexicon):
         return
-    yield Predicate("refusal", (token,), token, action, Status.PLEDGED, Polarity.NEGATIVE,
-                    _subjects(token))
+    yield Predicate(
+        "refusal", (token,), token, action, Status.PLEDGED, Polarity.NEGATIVE, _subjects(token)
+    )
 
 
 def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
@@ -299,8 +334,16 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         if lemma not in lexicon.demand_that_verbs:
             return  # "told reporters (that) ..." reports; it does not demand
         debtors = tuple(children(complement, SUBJECT_DEPS))
-        yield Predicate("demand_that", (token,), token, complement, Status.DEMANDED,
-                        _polarity(complement, lexicon), debtors, requesters)
+        yield Predicate(
+            "demand_that",
+            (token,),
+            token,
+            complement,
+            Status.DEMANDED,
+            _polarity(complement, lexicon),
+            debtors,
+            requesters,
+        )
         return
     if complement is not None:
         controller = object_controller(token)
@@ -309,8 +352,16 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         debtors = (controller,) if controller is not None else ()
         if lemma in {"tell", "ask", "want", "need"} and controller is None:
             return
-        yield Predicate("demand_to", (token,), token, complement, Status.DEMANDED,
-                        _polarity(complement, lexicon), debtors, requesters)
+        yield Predicate(
+            "demand_to",
+            (token,),
+            token,
+            complement,
+            Status.DEMANDED,
+            _polarity(complement, lexicon),
+            debtors,
+            requesters,
+        )
         return
     if lemma in {"want", "need", "tell", "ask", "encourage", "invite", "order", "instruct"}:
         return
@@ -320,13 +371,29 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         if prep.lower_ in lexicon.demand_preps and prep.i > token.i:
             pobj = first_child(prep, {"pobj", "pcomp"})
             if pobj is not None and pobj.pos_ != "PRON":
-                yield Predicate("demand_for", (token, prep), token, pobj, Status.DEMANDED,
-                                Polarity.POSITIVE, (), requesters)
+                yield Predicate(
+                    "demand_for",
+                    (token, prep),
+                    token,
+                    pobj,
+                    Status.DEMANDED,
+                    Polarity.POSITIVE,
+                    (),
+                    requesters,
+                )
                 return
     obj = first_child(token, OBJECT_DEPS)
     if obj is not None and lemma in {"demand", "request", "require"} and obj.pos_ != "PRON":
-        yield Predicate("demand_object", (token,), token, obj, Status.DEMANDED,
-                        Polarity.POSITIVE, (), requesters)
+        yield Predicate(
+            "demand_object",
+            (token,),
+            token,
+            obj,
+            Status.DEMANDED,
+            Polarity.POSITIVE,
+            (),
+            requesters,
+        )
 
 
 def _polarity(verb: Token, lexicon: Lexicon) -> Polarity:
@@ -348,9 +415,13 @@ def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     particle_token = _particle(token)
     particle = particle_token.lower_ if particle_token is not None else None
     phrase = f"{lemma} {particle}" if particle else lemma
-    if token.pos_ != "VERB" or (lemma not in lexicon.formal_verbs and phrase not in lexicon.formal_phrases):
+    if token.pos_ != "VERB" or (
+        lemma not in lexicon.formal_verbs and phrase not in lexicon.formal_phrases
+    ):
         return
-    if token.tag_ not in PAST_TAGS or any(c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children):
+    if token.tag_ not in PAST_TAGS or any(
+        c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children
+    ):
         return
     if _negative(token, lexicon) or any(c.dep_ == "auxpass" for c in token.children):
         return
@@ -361,8 +432,9 @@ def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         cue = (token, particle_token)
     if obj is None:
         return
-    yield Predicate("formal_act", cue, token, obj, Status.FORMALIZED, Polarity.POSITIVE,
-                    _subjects(token))
+    yield Predicate(
+        "formal_act", cue, token, obj, Status.FORMALIZED, Polarity.POSITIVE, _subjects(token)
+    )
 
 
 def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
@@ -377,8 +449,9 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     obj = first_child(token, OBJECT_DEPS)
     if obj is None or obj.lemma_.lower() in lexicon.hostile_nouns:
         return
-    yield Predicate("fulfilled_act", (token,), token, obj, Status.FULFILLED, Polarity.POSITIVE,
-                    _subjects(token))
+    yield Predicate(
+        "fulfilled_act", (token,), token, obj, Status.FULFILLED, Polarity.POSITIVE, _subjects(token)
+    )
 
 
 def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
@@ -387,7 +460,9 @@ def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     particle_token = _particle(token)
     particle = particle_token.lower_ if particle_token is not None else None
     phrase = f"{lemma} {particle}" if particle else lemma
-    if token.pos_ != "VERB" or (lemma not in lexicon.withdrawn_verbs and phrase not in lexicon.withdrawn_phrases):
+    if token.pos_ != "VERB" or (
+        lemma not in lexicon.withdrawn_verbs and phrase not in lexicon.withdrawn_phrases
+    ):
         return
     if token.tag_ not in PAST_TAGS or _negative(token, lexicon):
         return
@@ -399,8 +474,9 @@ def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
                 break
     if action is None:
         return
-    yield Predicate("withdrawal", (token,), token, action, Status.WITHDRAWN, Polarity.POSITIVE,
-                    _subjects(token))
+    yield Predicate(
+        "withdrawal", (token,), token, action, Status.WITHDRAWN, Polarity.POSITIVE, _subjects(token)
+    )
 
 
 RULES: tuple[Rule, ...] = (

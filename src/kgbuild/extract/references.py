@@ -48,7 +48,10 @@ class Resolver:
             if reporter is not None and reporter.pos_ != "PRON":
                 keys = self.resolve([reporter], speaker)
                 plural = word in COLLECTIVE_PRONOUNS
-                if keys and (len(keys) > 1 or self.index.kind(keys[0]) is ActorType.GROUP) == plural:
+                if (
+                    keys
+                    and (len(keys) > 1 or self.index.kind(keys[0]) is ActorType.GROUP) == plural
+                ):
                     return list(keys)
         if word in PERSON_PRONOUNS:
             found = self.index.recent(token, [ActorType.PERSON])
@@ -111,7 +114,11 @@ class Resolver:
             if key is None:
                 continue
             actor = self.index.get(key)
-            if actor is not None and actor.type is ActorType.PERSON and actor.post is not None:
-                if actor.post.label.lower().startswith(title):
-                    return key
+            if (
+                actor is not None
+                and actor.type is ActorType.PERSON
+                and actor.post is not None
+                and actor.post.label.lower().startswith(title)
+            ):
+                return key
         return None
