@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Graph, URIRef
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 
+from kgbuild.cli import main
 from kgbuild.serve import negotiate
 from kgbuild.store import load_into_store
 from query_fixture import fixture_dataset, write_fixture
@@ -298,3 +300,23 @@ def test_negotiate_prefers_quality_then_server_order() -> None:
     assert negotiate("text/csv;q=0.9, application/*;q=0.2", offers) == "text/csv"
     assert negotiate("*/*", offers, fallback="text/csv") == "text/csv"
     assert negotiate("application/json;q=0, text/html", offers) is None
+
+
+@pytest.mark.parametrize("option", [["--timeout", "0"], ["--limit", "0"], ["--workers", "0"]])
+def test_serve_options_out_of_range_are_usage_errors(tmp_path: Path, option: list[str]) -> None:
+    folder = write_fixture(tmp_path, ("trig",))
+    result = CliRunner().invoke(main, ["serve", str(folder / "graph.trig"), *option])
+    assert result.exit_code == 2
+    assert "Invalid value for" in result.stderr
+
+
+def test_serve_a_missing_graph_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["serve", str(tmp_path / "nope.trig")])
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["query", "serve"])
+def test_help_shows_an_example(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.stdout and f"kgbuild {command}" in result.stdout

@@ -191,9 +191,12 @@ def query(graph: Path | None, query_text: str | None, name: str | None, list_que
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, help="Port to listen on (0: any free).")
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
-@click.option("--limit", default=10_000, show_default=True, help="Most rows (triples) per result.")
-@click.option("--workers", default=2, show_default=True, help="Queries answered at the same time.")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.",
+              type=click.FloatRange(min=0, min_open=True))
+@click.option("--limit", default=10_000, show_default=True, help="Most rows (triples) per result.",
+              type=click.IntRange(min=1))
+@click.option("--workers", default=2, show_default=True, help="Queries answered at the same time.",
+              type=click.IntRange(min=1))
 def serve(graph: Path, host: str, port: int, timeout: float, limit: int, workers: int) -> None:
     """Serve GRAPH (a graph file or store folder) as a read-only SPARQL endpoint at /sparql.
 

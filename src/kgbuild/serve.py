@@ -384,6 +384,10 @@ class EndpointServer(ThreadingHTTPServer):
         self.viewer = viewer
         self.log = log
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Log a broken connection in one line instead of a traceback."""
+        self.log(f"{client_address[0]} connection error, dropped")
+
     @property
     def url(self) -> str:
         """Give the endpoint's URL."""
@@ -425,7 +429,11 @@ class _Handler(BaseHTTPRequestHandler):
             reply = route()
         except Exception as exc:  # a bug must give a 500, not a dropped connection
             reply = text_reply(500, f"Internal error: {type(exc).__name__}: {exc}")
-        self._send(reply)
+        try:
+            self._send(reply)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+            reply = Reply(reply.status, note="client went away")
         ms = (time.monotonic() - started) * 1000
         path = urllib.parse.urlsplit(self.path).path
         note = f" ({reply.note})" if reply.note else ""
