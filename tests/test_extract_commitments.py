@@ -231,3 +231,41 @@ def test_evidence_is_the_sentence_with_exact_offsets() -> None:
     assert c.evidence.text == "Japan pledged to provide loans."
     assert text[c.evidence.start : c.evidence.end] == c.evidence.text
     assert c.cue is not None and c.cue.text == "pledged"
+
+
+# -- scope of clauses ----------------------------------------------------------------------
+
+
+def test_agreed_to_a_noun_is_pledged() -> None:
+    c = only("Armenia and Azerbaijan agreed to a ceasefire.")
+    assert (c.debtors, c.status, c.action) == (
+        ("armenia", "azerbaijan"),
+        Status.PLEDGED,
+        "a ceasefire",
+    )
+
+
+def test_that_clause_subject_is_the_debtor_of_a_threat() -> None:
+    c = only("The president threatened that Venezuela would cut oil exports.")
+    assert c.debtors == ("venezuela",)
+
+
+def test_undertaking_in_a_clause_of_time_is_not_yet_a_commitment() -> None:
+    found = extract_text("Norway will keep the sanctions until Russia agrees to a truce.")
+    assert [c.debtors for c in found.commitments] == [("norway",)]
+
+
+def test_past_agreement_in_a_clause_of_time_is_reported() -> None:
+    found = extract_text("The talks ended after Chile agreed to cut tariffs.").commitments
+    assert [(c.debtors, c.action) for c in found] == [(("chile",), "cut tariffs")]
+
+
+def test_insisting_that_a_thing_stays_so_is_not_a_demand_on_anyone() -> None:
+    assert (
+        extract_text("Beijing insisted that its contributions remain voluntary.").commitments == ()
+    )
+
+
+def test_scene_setting_phrase_is_not_part_of_the_action() -> None:
+    c = only("Under the deal, Israel will withdraw its troops.")
+    assert c.action == "withdraw its troops"

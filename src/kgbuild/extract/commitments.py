@@ -73,7 +73,7 @@ def extract_commitments(
             requesters = resolver.resolve(predicate.requesters, side)
             if predicate.speaker_requests and not requesters:
                 requesters = tuple(k for k in speaker if k not in debtors)
-            if not debtors and not requesters:
+            if (not debtors and not requesters) or (predicate.requires_debtor and not debtors):
                 continue
             action_tokens = _action_tokens(predicate, condition_tokens)
             action = phrase(action_tokens)
@@ -173,7 +173,8 @@ def _action_tokens(predicate: Predicate, excluded: set[int]) -> list[Token]:
         return []
     drop: set[int] = set(excluded)
     for child in head.children:
-        leading_adverb = child.dep_ in {"advmod", "npadvmod"} and child.i < head.i
+        # "Under the deal, Israel will withdraw": words before the verb set the scene.
+        leading_adverb = child.dep_ in {"advmod", "npadvmod", "prep"} and child.i < head.i
         if child.dep_ in HEAD_ONLY_DEPS or leading_adverb:
             drop.update(t.i for t in child.subtree)
         if (

@@ -40,6 +40,7 @@ class Predicate:
     requesters: tuple[Token, ...] = ()
     inherit_debtor: bool = False  # an option list may take its debtor from the sentence before
     speaker_requests: bool = False  # "X must ..." is demanded by whoever says it
+    requires_debtor: bool = False  # "insisted that X ...": without an actor X, no demand
 
 
 Rule = Callable[[Token, Lexicon], Iterator[Predicate]]
@@ -52,10 +53,33 @@ def find_predicates(sentence: DocSpan, lexicon: Lexicon) -> list[Predicate]:
     for token in sentence:
         for rule in RULES:
             for predicate in rule(token, lexicon):
+                if _in_circumstance_clause(predicate.anchor, lexicon):
+                    continue
                 key = predicate.action.i if predicate.action is not None else predicate.anchor.i
                 if key not in found:
                     found[key] = predicate
     return sorted(found.values(), key=lambda p: p.anchor.i)
+
+
+def _in_circumstance_clause(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a word sits in a clause of time or cause that is not yet a fact
+    ("until Russia agrees to ..."); a past one ("after China agreed to ...") reports."""
+    for candidate in (token, *token.ancestors):
+        marked = any(
+            c.dep_ == "mark" and c.lower_ in lexicon.non_commissive_marks
+            for c in candidate.children
+        )
+        if marked:
+            return not _is_past(candidate)
+        if candidate.dep_ in {"advcl", "ROOT"}:
+            return False
+    return False
+
+
+def _is_past(verb: Token) -> bool:
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _complement(verb: Token) -> Token | None:
@@ -105,8 +129,21 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if complement is not None:
         # Negated complement: "pledges not to annex" binds the debtor not to act.
         polarity = Polarity.NEGATIVE if _negative(complement, lexicon) else Polarity.POSITIVE
+        # "threatened that the United States might not defend ...": a that-clause with a
+        # subject of its own binds that subject.
+        own = tuple(
+            s
+            for s in children(complement, SUBJECT_DEPS)
+            if complement.dep_ == "ccomp" and s.pos_ in {"PROPN", "PRON"}
+        )
         yield Predicate(
-            "commissive_verb", (token,), token, complement, status, polarity, _subjects(token)
+            "commissive_verb",
+            (token,),
+            token,
+            complement,
+            status,
+            polarity,
+            own or _subjects(token),
         )
         return
     obj = first_child(token, OBJECT_DEPS)
@@ -117,8 +154,8 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             "commissive_object", (token,), token, obj, status, Polarity.POSITIVE, _subjects(token)
         )
         return
-    target = _to_object(token)  # "committed to diplomacy"
-    if target is not None and lemma in {"commit"}:
+    target = _to_object(token)  # "committed to diplomacy", "agreed to a ceasefire"
+    if target is not None and lemma in lexicon.to_object_verbs:
         yield Predicate(
             "commissive_to", (token,), token, target, status, Polarity.POSITIVE, _subjects(token)
         )
@@ -343,6 +380,7 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             _polarity(complement, lexicon),
             debtors,
             requesters,
+            requires_debtor=True,
         )
         return
     if complement is not None:

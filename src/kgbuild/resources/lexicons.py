@@ -34,6 +34,8 @@ class Lexicon:
     withdrawn_phrases: frozenset[str]
     non_action_verbs: frozenset[str]
     object_taking_verbs: frozenset[str]
+    to_object_verbs: frozenset[str]
+    non_commissive_marks: frozenset[str]
     list_nouns: frozenset[str]
     hedged_only_nouns: frozenset[str]
     hostile_nouns: frozenset[str]
@@ -126,6 +128,8 @@ def load_lexicon() -> Lexicon:
         withdrawn_phrases=_words(pred, "withdrawn_phrases", "predicates.yaml"),
         non_action_verbs=_words(pred, "non_action_verbs", "predicates.yaml"),
         object_taking_verbs=_words(pred, "object_taking_verbs", "predicates.yaml"),
+        to_object_verbs=_words(pred, "to_object_verbs", "predicates.yaml"),
+        non_commissive_marks=_words(pred, "non_commissive_marks", "predicates.yaml"),
         list_nouns=_words(pred, "list_nouns", "predicates.yaml"),
         hedged_only_nouns=_words(pred, "hedged_only_nouns", "predicates.yaml"),
         hostile_nouns=_words(pred, "hostile_nouns", "predicates.yaml"),
