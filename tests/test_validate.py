@@ -563,24 +563,12 @@ def corpus_dataset() -> Dataset:
     return dataset
 
 
-# graph/build.py writes kgb:actsFor for every actor with a gazetteer `acts_for`, bodies
-# included (European Commission -> EU); the contract reserves kgb:actsFor for persons, so
-# such a body should get org:subOrganizationOf instead. Until the writer does, that one
-# violation is a known gap; any other violation fails.
-KNOWN_GAP = "Only a kgb:Person may have kgb:actsFor"
-
-
 def assert_conforms(reports: dict[str, ValidationReport]) -> None:
-    """Fail on any violation but the known gap; then mark the test xfail if the gap shows."""
-    gaps = []
+    """Fail, with the report, on any violation."""
     for where, report in sorted(reports.items()):
         violated = [r for r in report.results if r.severity == "Violation"]
-        if any(not r.message.startswith(KNOWN_GAP) for r in violated):
-            pytest.fail(f"{where} does not conform:\n{report.text}")
         if violated:
-            gaps.append(where)
-    if gaps:
-        pytest.xfail(f"known gap in the graph writer, a body with kgb:actsFor: {', '.join(gaps)}")
+            pytest.fail(f"{where} does not conform:\n{report.text}")
 
 
 @pytest.mark.slow
@@ -647,9 +635,4 @@ def test_ontology_axioms_hold_on_the_dev_corpus(corpus_dataset: Dataset) -> None
     merged = Graph()
     for s, p, o, _ in corpus_dataset.quads((None, None, None, None)):
         merged.add((s, p, o))
-    clashes = owl_rl_clashes(merged)
-    bodies = ("actor/european-commission", "actor/united-nations-security-council")
-    unexplained = [c for c in clashes if not c.endswith(bodies)]
-    assert unexplained == []
-    if clashes:
-        pytest.xfail(f"known gap in the graph writer, a body with kgb:actsFor: {clashes}")
+    assert owl_rl_clashes(merged) == []

@@ -194,6 +194,9 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     status = value if value is not None else Status.PLEDGED
     polarity = Polarity.NEGATIVE if value is None else Polarity.POSITIVE
     hedged = any(c.dep_ == "amod" and c.lower_ in lexicon.hedge_adjectives for c in token.children)
+    governing_status = lexicon.commissive_verbs.get(token.head.lemma_.lower())
+    if token.dep_ in OBJECT_DEPS and governing_status is Status.CONSIDERED:
+        hedged = True  # "is considering a role as a mediator"
     if hedged:
         status = Status.CONSIDERED
     action = _noun_complement(token)
