@@ -11,10 +11,10 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SEED
 from rdflib import Dataset, Graph
 from rdflib.compare import graph_diff, to_isomorphic
 
+from conftest import SEED
 from kgbuild import build_dataset, export, read_articles
 
 GOLDEN = Path(__file__).parent / "golden"
