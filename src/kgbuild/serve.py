@@ -617,6 +617,8 @@ def serve(
             ) from None
         _stop_on_sigterm()
         log(f"Serving {path} read-only at {server.url} (Ctrl-C to stop)")
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            log(f"Note: listening on {host}: anyone who can reach this machine can query it.")
         try:
             server.serve_forever()
         except KeyboardInterrupt:
