@@ -1,5 +1,6 @@
 """Resolving the phrase in a debtor or requester slot to actors: names, coordinated lists,
-groups, pronouns, "his country", titles standing for a named person."""
+groups, titles standing for a named person, pronouns whose antecedent the text makes
+clear, and "his country" for the state of the person it is about."""
 
 from __future__ import annotations
 
@@ -9,12 +10,20 @@ from spacy.tokens import Token
 
 from ..records import ActorType
 from ..resources.lexicons import Lexicon
-from .actors import COLLECTIVE_PRONOUNS, PERSON_PRONOUNS, SPEAKER_PRONOUNS, ActorIndex
+from .actor_index import (
+    COLLECTIVE_PRONOUNS,
+    PERSON_PRONOUNS,
+    SIDES,
+    SPEAKER_PRONOUNS,
+    SUBJECT_DEPS,
+    THING_PRONOUNS,
+    ActorIndex,
+)
 from .grammar import conjuncts
 from .speech import reporting_subject
 
 STATE_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
-THING_PRONOUNS = frozenset({"it", "its"})
+OWNER_MODIFIER_DEPS = frozenset({"poss", "compound", "amod"})
 
 
 class Resolver:
@@ -28,7 +37,8 @@ class Resolver:
         """Give the actors the phrases headed by `heads` denote, in text order."""
         keys: list[str] = []
         for head in heads:
-            for token in conjuncts(head):
+            members = self.index.appositive_list(head)
+            for token in members or conjuncts(head):
                 for key in self._resolve_one(token, speaker):
                     if key not in keys:
                         keys.append(key)
@@ -42,30 +52,71 @@ class Resolver:
         if word in SPEAKER_PRONOUNS:
             return list(speaker)
         if word in PERSON_PRONOUNS | COLLECTIVE_PRONOUNS | THING_PRONOUNS:
-            # "Italy, Poland and Romania said they would ...": a pronoun in what someone
-            # says refers first to the one who says it.
-            reporter = reporting_subject(token, self.lexicon)
-            if reporter is not None and reporter.pos_ != "PRON":
-                keys = self.resolve([reporter], speaker)
-                plural = word in COLLECTIVE_PRONOUNS
-                if (
-                    keys
-                    and (len(keys) > 1 or self.index.kind(keys[0]) is ActorType.GROUP) == plural
-                ):
-                    return list(keys)
-        if word in PERSON_PRONOUNS:
-            found = self.index.recent(token, [ActorType.PERSON])
-            return [found] if found else []
-        if word in COLLECTIVE_PRONOUNS:
-            found = self.index.recent(token, [ActorType.GROUP])
-            return [found] if found else []
-        if word in THING_PRONOUNS:
-            found = self.index.recent(token, [ActorType.STATE, ActorType.ORGANIZATION])
-            return [found] if found else []
+            return self._pronoun(token)
         if token.lemma_.lower() in STATE_NOUNS:
             return self._owner_state(token, speaker)
-        person = self._title_holder(token)
-        return [person] if person else []
+        return []
+
+    def _pronoun(self, token: Token) -> list[str]:
+        """Give the actors a pronoun stands for: in what someone says, the one who says
+        it ("Italy said it would ..."); else an antecedent the text makes clear."""
+        word = token.lower_
+        plural = word in COLLECTIVE_PRONOUNS
+        reporter = reporting_subject(token, self.lexicon)
+        if reporter is not None and reporter.pos_ != "PRON":
+            keys = self.resolve([reporter])
+            if keys and (len(keys) > 1 or self.index.kind(keys[0]) is ActorType.GROUP) == plural:
+                return list(keys)
+        return self.antecedent(token)
+
+    def antecedent(self, token: Token) -> list[str]:
+        """Give the actor a pronoun refers back to, only where the text makes it clear:
+        the one actor of the right kind in this sentence (before the pronoun) and the one
+        before, else the one named as the subject of the highest clause there; further
+        back, the one actor of the right kind within reach. "They" also takes a list of
+        actors that was the subject of the sentence before ("Italy and Spain met. They
+        ...")."""
+        word = token.lower_
+        if word in PERSON_PRONOUNS:
+            kinds: frozenset[ActorType] = frozenset({ActorType.PERSON})
+        elif word in COLLECTIVE_PRONOUNS:
+            kinds = frozenset({ActorType.GROUP})
+            listed = self._plural_subject(token)
+            if listed:
+                return listed
+        else:
+            kinds = SIDES
+        for reach in (1, None):
+            found = self.index.antecedents(token, kinds, reach=reach)
+            if not found:
+                continue
+            keys = list(dict.fromkeys(key for key, _depth in found))
+            if len(keys) == 1:
+                return keys
+            if reach is None:
+                return []
+            depths = [depth for _key, depth in found if depth is not None]
+            if not depths:
+                return []
+            top = {key for key, depth in found if depth == min(depths)}
+            return sorted(top) if len(top) == 1 else []
+        return []
+
+    def _plural_subject(self, token: Token) -> list[str]:
+        """Give a coordinated list of actors that is the subject of the sentence before
+        the pronoun's, or of its own sentence before it."""
+        sentence = token.sent
+        previous = token.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        for span in (sentence, previous):
+            if span is None:
+                continue
+            for candidate in span:
+                if candidate.i >= token.i or candidate.dep_ not in SUBJECT_DEPS:
+                    continue
+                keys = self.index.keys_of_phrase(candidate)
+                if len(keys) > 1:
+                    return keys
+        return []
 
     def _owner_state(self, token: Token, speaker: Sequence[str]) -> list[str]:
         """'his country' -> the state of the person or envoy the text is about."""
@@ -81,18 +132,20 @@ class Resolver:
             # The subject of the nearest reporting clause: "Iran's envoy said his country ..."
             for ancestor in token.ancestors:
                 for child in ancestor.children:
-                    if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i:
+                    if child.dep_ in SUBJECT_DEPS and child.i < token.i:
                         subject_keys = self.index.keys_of_phrase(child)
                         if subject_keys:
                             return self._state_of(subject_keys[0])
                         for modifier in child.children:
-                            if modifier.dep_ in {"poss", "compound", "amod"}:
+                            if modifier.dep_ in OWNER_MODIFIER_DEPS:
                                 found = self.index.keys_of_phrase(modifier)
                                 if found:
                                     return self._state_of(found[0])
-            person = self.index.recent(token, [ActorType.PERSON])
-            if person:
-                return self._state_of(person)
+        if owner.lower_ in PERSON_PRONOUNS | COLLECTIVE_PRONOUNS | THING_PRONOUNS:
+            # "its government", "his country": the actor the pronoun refers back to.
+            found = self.antecedent(owner)
+            if len(found) == 1:
+                return self._state_of(found[0])
         return []
 
     def _state_of(self, key: str) -> list[str]:
@@ -100,25 +153,3 @@ class Resolver:
         if actor is not None and actor.type is ActorType.PERSON and actor.acts_for:
             return sorted(actor.acts_for)[:1]
         return [key]
-
-    def _title_holder(self, token: Token) -> str | None:
-        """'the Prime Minister' -> the person named earlier who holds that office."""
-        if token.pos_ not in {"PROPN", "NOUN"}:
-            return None
-        words = [t.text.lower() for t in token.subtree if t.dep_ in {"compound"} or t.i == token.i]
-        title = " ".join(words)
-        if not title:
-            return None
-        for i in range(token.i - 1, -1, -1):
-            key = self.index.key_at(token.doc[i])
-            if key is None:
-                continue
-            actor = self.index.get(key)
-            if (
-                actor is not None
-                and actor.type is ActorType.PERSON
-                and actor.post is not None
-                and actor.post.label.lower().startswith(title)
-            ):
-                return key
-        return None

@@ -1,0 +1,393 @@
+"""The actors of one article and which tokens mention them, with the words the actor
+rules read (`data/lexicons/actors.yaml`, `data/lexicons/organisations.yaml`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from ..errors import DataFileError
+from ..records import Actor, ActorType, Post, Span
+from ..resources import load_yaml
+from ..resources.gazetteer import Gazetteer, GazetteerEntry
+from .grammar import APOSTROPHES, conjuncts
+
+# Closed-class words the rules are built on (grammar, not vocabulary).
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+COLLECTIVE_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "ours"})
+THING_PRONOUNS = frozenset({"it", "its"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+LIST_MODIFIER_DEPS = frozenset({"nmod", "compound"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A name in one of these relations modifies a noun ("U.S. tariffs", "French troops").
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+SIDES = frozenset({ActorType.STATE, ActorType.ORGANIZATION})
+# How far back (in sentences) a pronoun may find its actor.
+PRONOUN_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWords:
+    """The words of `data/lexicons/actors.yaml` and `organisations.yaml`, lowercased."""
+
+    honorifics: frozenset[str]
+    locative_prepositions: frozenset[str]
+    movement_prepositions: frozenset[str]
+    place_verbs: frozenset[str]
+    accredited_nouns: frozenset[str]
+    inclusive_modifiers: frozenset[str]
+    organisation_words: frozenset[str]
+
+
+def _word_list(data: Any, key: str, source: str) -> frozenset[str]:
+    value = data.get(key) if isinstance(data, Mapping) else None
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DataFileError(
+            f"data/lexicons/{source}: '{key}' must be a list of non-empty strings; "
+            f"write `{key}: [word, ...]`."
+        )
+    return frozenset(v.lower() for v in value)
+
+
+@cache
+def load_actor_words() -> ActorWords:
+    """Give the actor rules' words (read and checked once per process)."""
+    actors = load_yaml("lexicons", "actors.yaml")
+    organisations = load_yaml("lexicons", "organisations.yaml")
+    return ActorWords(
+        honorifics=_word_list(actors, "honorifics", "actors.yaml"),
+        locative_prepositions=_word_list(actors, "locative_prepositions", "actors.yaml"),
+        movement_prepositions=_word_list(actors, "movement_prepositions", "actors.yaml"),
+        place_verbs=_word_list(actors, "place_verbs", "actors.yaml"),
+        accredited_nouns=_word_list(actors, "accredited_nouns", "actors.yaml"),
+        inclusive_modifiers=_word_list(actors, "inclusive_modifiers", "actors.yaml"),
+        organisation_words=_word_list(organisations, "words", "organisations.yaml"),
+    )
+
+
+@dataclass(slots=True)
+class ActorBuilder:
+    """An actor being assembled while the article is read."""
+
+    key: str
+    label: str
+    type: ActorType
+    wikidata: str | None = None
+    acts_for: set[str] = field(default_factory=set)
+    members: set[str] = field(default_factory=set)
+    post: Post | None = None
+    mentions: set[Span] = field(default_factory=set)
+
+    def record(self) -> Actor:
+        """Give the finished, immutable actor."""
+        return Actor(
+            key=self.key,
+            label=self.label,
+            type=self.type,
+            wikidata=self.wikidata,
+            acts_for=tuple(sorted(self.acts_for - {self.key})),
+            members=tuple(sorted(self.members - {self.key})),
+            post=self.post,
+            mentions=tuple(sorted(self.mentions)),
+        )
+
+    def first_mention(self) -> int | None:
+        """Give the character offset of the actor's first mention, if it has one."""
+        return min((m.start for m in self.mentions), default=None)
+
+
+class ActorIndex:
+    """The actors of one document and which tokens mention which actor."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self._actors: dict[str, ActorBuilder] = {}
+        self._token_key: dict[int, str] = {}
+        self._surnames: dict[str, str | None] = {}  # None: two persons share the surname
+        self._sentence_of: dict[int, int] = {}
+        for number, sentence in enumerate(doc.sents):
+            for token in sentence:
+                self._sentence_of[token.i] = number
+
+    # -- building -----------------------------------------------------------------------
+
+    def add(
+        self,
+        key: str,
+        label: str,
+        kind: ActorType,
+        tokens: DocSpan | None = None,
+        wikidata: str | None = None,
+    ) -> ActorBuilder:
+        """Add (or find) an actor and record a mention of it."""
+        builder = self._actors.get(key)
+        if builder is None:
+            builder = ActorBuilder(key=key, label=label, type=kind, wikidata=wikidata)
+            self._actors[key] = builder
+        if tokens is not None and len(tokens):
+            span = text_span(tokens)
+            if span is not None:
+                builder.mentions.add(span)
+            for token in tokens:
+                self._token_key.setdefault(token.i, key)
+        return builder
+
+    def add_entry(self, entry: GazetteerEntry, tokens: DocSpan | None) -> ActorBuilder:
+        """Add a gazetteer actor with everything the gazetteer knows of it."""
+        builder = self.add(entry.key, entry.label, entry.type, tokens, entry.wikidata)
+        if entry.acts_for:
+            self.add_related(entry.acts_for)
+            builder.acts_for.add(entry.acts_for)
+        for member in entry.members:
+            self.add_related(member)
+            builder.members.add(member)
+        if entry.post:
+            post = self.gazetteer.post(entry.post)
+            if post is not None:
+                builder.post = Post(post.key, post.label, post.of)
+        return builder
+
+    def add_related(self, key: str) -> None:
+        """Add, without a mention, a gazetteer actor another actor points to."""
+        entry = self.gazetteer.get(key)
+        if entry is not None and key not in self._actors:
+            self._actors[key] = ActorBuilder(entry.key, entry.label, entry.type, entry.wikidata)
+
+    def mention(self, key: str, tokens: DocSpan) -> None:
+        """Record that `tokens` mention the known actor `key`."""
+        builder = self._actors[key]
+        span = text_span(tokens)
+        if span is not None:
+            builder.mentions.add(span)
+        for token in tokens:
+            self._token_key.setdefault(token.i, key)
+
+    def link_surname(self, surname: str, key: str) -> None:
+        """Let a bare surname refer to a person named in full; a surname two persons of
+        the article share refers to neither."""
+        known = self._surnames.get(surname.lower(), key)
+        self._surnames[surname.lower()] = key if known == key else None
+
+    # -- reading ------------------------------------------------------------------------
+
+    def key_at(self, token: Token) -> str | None:
+        """Give the key of the actor a token mentions, if any."""
+        return self._token_key.get(token.i)
+
+    def get(self, key: str) -> ActorBuilder | None:
+        """Give the actor with this key, if known."""
+        return self._actors.get(key)
+
+    def kind(self, key: str) -> ActorType | None:
+        """Give the type of the actor with this key."""
+        builder = self._actors.get(key)
+        return builder.type if builder is not None else None
+
+    def actors(self) -> list[ActorBuilder]:
+        """Give the actors found so far, sorted by key."""
+        return [self._actors[k] for k in sorted(self._actors)]
+
+    def surname_key(self, text: str) -> str | None:
+        """Give the person a bare surname refers to, if exactly one."""
+        return self._surnames.get(text.lower())
+
+    def is_shared_surname(self, text: str) -> bool:
+        """Tell whether two persons of the article bear this surname."""
+        return text.lower() in self._surnames and self._surnames[text.lower()] is None
+
+    def sentence_number(self, token: Token) -> int:
+        """Give the number of the sentence holding `token` (0 for the first)."""
+        return self._sentence_of[token.i]
+
+    def records(self) -> tuple[Actor, ...]:
+        """Give the article's actors, sorted by key."""
+        return tuple(self._actors[k].record() for k in sorted(self._actors))
+
+    def keys_of_phrase(self, head: Token) -> list[str]:
+        """Give the actors a noun phrase headed by `head` denotes, following coordination
+        ("France, Germany and Poland") and appositions ("the E3, Britain, ...")."""
+        keys: list[str] = []
+        listed = conjuncts(head)
+        members = self.appositive_list(listed[0]) if listed else []
+        if members:
+            # "Iran's allies, Russia and China": the list after the group says who it is.
+            listed = members
+        for token in listed:
+            key = self._key_of_head(token)
+            if key is not None and key not in keys:
+                keys.append(key)
+        return keys
+
+    def appositive_list(self, head: Token) -> list[Token]:
+        """Give the coordinated names written after a group and a comma, which say who the
+        group is ("Iran's allies, Russia and China"); empty if there are none."""
+        key = self.key_at(head)
+        doc = head.doc
+        if (
+            key is None
+            or self._actors[key].type is not ActorType.GROUP
+            or head.i + 2 >= len(doc)
+            or doc[head.i + 1].text != ","
+            or any(t.i < head.i for t in head.conjuncts)
+        ):
+            return []
+        first = doc[head.i + 2]
+        if first in head.conjuncts:
+            # Parsed as one coordination: "allies, Russia and China".
+            following = [t for t in head.conjuncts if t.i > head.i]
+        elif first.head == head.head or first.head == head:
+            # Parsed as a second subject or an apposition: "allies, [Russia and China]".
+            following = conjuncts(first)
+        else:
+            return []
+        named = [t for t in following if self.key_at(t) not in {None, key}]
+        has_and = any(c.dep_ == "cc" for t in following for c in t.children)
+        if len(following) < 2 or len(named) != len(following) or not has_and:
+            return []
+        return named
+
+    def _key_of_head(self, token: Token) -> str | None:
+        keys = self.head_keys(token)
+        return keys[0] if keys else None
+
+    def head_keys(self, token: Token) -> list[str]:
+        """Give the actor a noun-phrase head names, followed by the members an apposition
+        lists for it ("Iran's allies, Russia and China")."""
+        # "the U.S. delegation" / "U.S. officials": a noun whose compound names the actor
+        # is not the actor itself; only names, groups and metonyms count as heads.
+        keys: list[str] = []
+        for child in token.children:
+            # "France, Germany, Poland, and other European partners" is sometimes parsed
+            # with the named list as a modifier of the group noun.
+            if child.dep_ in LIST_MODIFIER_DEPS and child.i < token.i and child.conjuncts:
+                for member in conjuncts(child):
+                    member_key = self.key_at(member)
+                    if member_key is not None and member_key not in keys:
+                        keys.append(member_key)
+        key = self.key_at(token)
+        if key is not None:
+            keys.extend(k for k in self._flattened_list(token, key) if k not in keys)
+        if key is not None and key not in keys:
+            keys.append(key)
+        members: list[str] = []
+        for child in token.children:
+            if child.dep_ == "appos":
+                for member in conjuncts(child):
+                    member_key = self.key_at(member)
+                    if member_key is not None and member_key not in keys + members:
+                        members.append(member_key)
+        if members and key is not None and self._actors[key].type is ActorType.GROUP:
+            # "Iran's allies, Russia and China": the apposition names who acts.
+            keys.remove(key)
+        return keys + members
+
+    def _flattened_list(self, token: Token, key: str) -> list[str]:
+        """Give the actors of the same kind named before `token` and joined to it by "and"
+        when the parser chained the list into compounds ("President Donald Trump and
+        Commission President Ursula von der Leyen")."""
+        kind = self._actors[key].type
+        if kind is not ActorType.PERSON:
+            return []
+        left = [t for t in token.subtree if t.i < token.i]
+        if not any(t.dep_ == "cc" or t.lower_ == "and" for t in left) or any(
+            t.dep_ == "conj" and t.head.i == token.i for t in token.children
+        ):
+            return []
+        found: list[str] = []
+        for t in left:
+            other = self._token_key.get(t.i)
+            if (
+                other is not None
+                and other != key
+                and other not in found
+                and self._actors[other].type is kind
+            ):
+                found.append(other)
+        return found
+
+    def recent(self, before: Token, kinds: Iterable[ActorType]) -> str | None:
+        """Give the actor of one of `kinds` mentioned last before `before`, within reach."""
+        wanted = set(kinds)
+        first_sentence = self._sentence_of[before.i] - PRONOUN_REACH
+        for i in range(before.i - 1, -1, -1):
+            token = self.doc[i]
+            if self._sentence_of[i] < first_sentence:
+                break
+            key = self._token_key.get(i)
+            if key is not None and self._actors[key].type in wanted:
+                if token.dep_ in {"compound", "amod"} and token.head.i in self._token_key:
+                    continue
+                return key
+        return None
+
+    def antecedents(
+        self, before: Token, kinds: Iterable[ActorType], reach: int | None = 1
+    ) -> list[tuple[str, int | None]]:
+        """Give the actors of `kinds` named before `before` in its sentence and the `reach`
+        sentences before it (None: `PRONOUN_REACH`), nearest first, each with the depth of
+        the clause it is the subject of (None if it is not a subject). Names used as
+        modifiers ("U.S. tariffs", "the French President") are not antecedents."""
+        wanted = set(kinds)
+        first_sentence = self._sentence_of[before.i] - (PRONOUN_REACH if reach is None else reach)
+        found: list[tuple[str, int | None]] = []
+        for i in range(before.i - 1, -1, -1):
+            if self._sentence_of[i] < first_sentence:
+                break
+            token = self.doc[i]
+            key = self._token_key.get(i)
+            if key is None or self._actors[key].type not in wanted:
+                continue
+            if token.dep_ in NAME_MODIFIER_DEPS and self._token_key.get(token.head.i) != key:
+                continue
+            found.append((key, self._subject_depth(token)))
+        return found
+
+    def _subject_depth(self, token: Token) -> int | None:
+        """Give how deep the clause is whose subject a mention heads or is coordinated
+        into (0: the main clause), or None if the mention is not a subject."""
+        for t in conjuncts(token):
+            current = t
+            # Climb from a word of a name to the head of its phrase ("French President").
+            while current.dep_ in {"compound", "flat", "appos"} and current.head != current:
+                current = current.head
+            if current.dep_ in SUBJECT_DEPS:
+                return sum(1 for _ in current.head.ancestors)
+        return None
+
+
+def text_span(tokens: DocSpan) -> Span | None:
+    """Give the record span of a mention, without a leading "the" or a trailing
+    possessive mark or punctuation."""
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[-1].text in POSSESSIVE_MARKS or toks[-1].is_punct):
+        toks.pop()
+    while toks and (toks[0].lower_ == "the" or toks[0].is_punct):
+        toks.pop(0)
+    if not toks:
+        return None
+    doc = tokens.doc
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return Span(start, end, doc.text[start:end])
+
+
+def clean_label(text: str) -> str:
+    """Give a label as written in the text, without quotes, possessive or leading "the"."""
+    text = " ".join(text.translate(APOSTROPHES).split())
+    for mark in ("'s", "'"):
+        if text.endswith(mark):
+            text = text[: -len(mark)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip(" ,.;:\"'")
+
+
+def in_regions(start: int, regions: Iterable[Span]) -> bool:
+    """Tell whether a character offset lies inside one of `regions`."""
+    return any(r.start <= start < r.end for r in regions)

@@ -1,0 +1,133 @@
+"""Collectives named in the text ("European partners", "Ukraine's allies", "all parties",
+"26 countries") as actor groups, with the members the text names beside them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..iris import slugify
+from ..records import ActorType, Span
+from ..resources.lexicons import Lexicon
+from .actor_index import POSSESSIVE_MARKS, ActorIndex, ActorWords, clean_label, in_regions
+from .grammar import conjuncts
+
+QUALIFYING_DEPS = frozenset({"amod", "poss", "det", "nummod", "compound", "predet"})
+QUANTIFIER_DEPS = frozenset({"det", "nummod", "predet", "amod"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Words dropped from a group's label: they situate the group in the sentence.
+SITUATING_WORDS = frozenset({"the", "its", "their", "our", "his", "her", "these", "those"})
+ALIAS_VERBS = frozenset({"know", "call", "dub", "name"})  # "known as the E3"
+
+
+def add_groups(
+    index: ActorIndex, doc: Doc, lexicon: Lexicon, words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Add collectives named in the text, with the members the text lists beside them."""
+    for token in doc:
+        if (
+            token.pos_ != "NOUN"
+            or token.lemma_.lower() not in lexicon.group_nouns
+            or index.key_at(token) is not None
+            or in_regions(token.idx, skipped)
+        ):
+            continue
+        if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
+            continue  # "EU member states": the group is the whole phrase
+        qualifying = _qualifying(token, index, lexicon)
+        if not qualifying:
+            continue
+        start = min(m.left_edge.i for m in qualifying)
+        while start < token.i and _situating(doc[start], words):
+            start += 1  # "other European partners": the mention is "European partners"
+        tokens = doc[start : token.i + 1]
+        label = _label(list(tokens), lexicon, words)
+        if not label:
+            continue
+        alias = _known_as(token, index)
+        if alias is not None:  # "the three European nations, known as the E3"
+            index.mention(alias, tokens)
+            continue
+        key = slugify(label)
+        builder = index.add(key, label, ActorType.GROUP, tokens)
+        for member in _members(token, index, words):
+            if member != key:
+                builder.members.add(member)
+
+
+def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token]:
+    """Give the modifiers that make a collective noun an actor: a proper adjective
+    ("European partners"), a possessive actor ("Ukraine's allies"), a quantifier ("all
+    parties") or a number ("26 countries"). A singular noun is a group only with a
+    quantifier ("every nation"): "Sweden's foreign minister" is one person."""
+    plural = token.tag_ in PLURAL_TAGS
+    found: list[Token] = []
+    for m in token.lefts:
+        if m.dep_ not in QUALIFYING_DEPS:
+            continue
+        quantifier = m.lower_ in lexicon.group_quantifiers and m.dep_ in QUANTIFIER_DEPS
+        if quantifier or (
+            plural
+            and (
+                (m.dep_ == "amod" and m.text[:1].isupper())
+                or (m.dep_ in {"poss", "compound"} and index.key_at(m) is not None)
+                or (m.dep_ == "nummod" and m.like_num)
+            )
+        ):
+            found.append(m)
+    return found
+
+
+def _label(tokens: list[Token], lexicon: Lexicon, words: ActorWords) -> str:
+    """Give a group's label from its words: "other European partners" -> "European
+    partners", "Several EU member states" -> "several EU member states"."""
+    kept = [
+        t
+        for t in tokens
+        if t.lower_ not in SITUATING_WORDS and t.lower_ not in words.inclusive_modifiers
+    ]
+    parts: list[str] = []
+    for position, t in enumerate(kept):
+        text = t.text
+        # A sentence's capital on a quantifier is not part of the name.
+        if position == 0 and (t.lower_ in lexicon.group_quantifiers or t.pos_ == "DET"):
+            text = t.lower_
+        if t.text in POSSESSIVE_MARKS and parts:
+            parts[-1] += "'s" if t.text in {"'s", "’s"} else "'"
+        else:
+            parts.append(text)
+    return clean_label(" ".join(parts))
+
+
+def _situating(token: Token, words: ActorWords) -> bool:
+    return token.lower_ in SITUATING_WORDS or token.lower_ in words.inclusive_modifiers
+
+
+def _members(token: Token, index: ActorIndex, words: ActorWords) -> list[str]:
+    """Give the actors the text names as members of the group headed by `token`."""
+    found: list[str | None] = []
+    inclusive = any(c.lower_ in words.inclusive_modifiers for c in token.lefts)
+    if inclusive:  # "France, Germany, Poland and other European partners"
+        found += [index.key_at(t) for t in token.conjuncts if t.i < token.i]
+    # "Iran's allies, Russia and China"
+    found += [index.key_at(t) for t in index.appositive_list(token)]
+    # "the E3 (Britain, France and Germany)", "the group, France and Germany"
+    found += [index.key_at(t) for c in token.children if c.dep_ == "appos" for t in conjuncts(c)]
+    # The named list parsed as a modifier of the group noun.
+    found += [
+        index.key_at(m)
+        for c in token.children
+        if c.dep_ in {"nmod", "compound"} and c.i < token.i and c.conjuncts
+        for m in conjuncts(c)
+    ]
+    return [k for k in dict.fromkeys(found) if k is not None]
+
+
+def _known_as(token: Token, index: ActorIndex) -> str | None:
+    """Give the actor a phrase is said to be "known as" or "called"."""
+    for child in token.children:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in ALIAS_VERBS:
+            for sub in child.subtree:
+                key = index.key_at(sub)
+                if key is not None and sub.i > child.i:
+                    return key
+    return None

@@ -1,0 +1,302 @@
+"""Persons of one article: names not in the gazetteer, surnames and titles that refer back
+to a named person, and the office and side a title gives a person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from ..iris import slugify
+from ..records import ActorType, Post, Span
+from ..resources.gazetteer import Gazetteer, PostEntry
+from .actor_index import (
+    POSSESSIVE_MARKS,
+    SIDES,
+    ActorBuilder,
+    ActorIndex,
+    ActorWords,
+    clean_label,
+    in_regions,
+)
+
+# Modifiers that belong to a title ("French President", "Britain's envoy").
+TITLE_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+# Prepositions that continue a title ("President of France", "ambassador to the UN").
+TITLE_PREPOSITIONS = frozenset({"of", "to"})
+# A title with one of these dependencies is part of a larger phrase, not a reference.
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+
+
+def add_persons(
+    index: ActorIndex, persons: list[DocSpan], words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Add the persons the gazetteer does not know: full names first, then the surnames
+    (with or without an honorific) that refer back to a person named in full."""
+    full: list[tuple[DocSpan, list[Token]]] = []
+    single: list[tuple[DocSpan, Token]] = []
+    vocabulary = title_vocabulary(index.gazetteer)
+    for ent in persons:
+        tokens = _name_tokens(ent, words, vocabulary, index)
+        if len(tokens) > 1:
+            full.append((ent, tokens))
+        elif tokens:
+            single.append((ent, tokens[0]))
+    for ent, tokens in full:
+        label = clean_label(" ".join(t.text for t in tokens))
+        if not label:
+            continue
+        index.add(slugify(label), label, ActorType.PERSON, ent.doc[tokens[0].i : tokens[-1].i + 1])
+        index.link_surname(tokens[-1].text, slugify(label))
+    link_surnames(index, index.doc, skipped)
+    for ent, token in single:
+        if index.key_at(token) is not None or index.is_shared_surname(token.text):
+            continue  # a surname linked above, or one that two persons share
+        label = clean_label(token.text)
+        if label:
+            index.add(slugify(label), label, ActorType.PERSON, ent.doc[token.i : token.i + 1])
+
+
+def _name_tokens(
+    ent: DocSpan, words: ActorWords, vocabulary: frozenset[str], index: ActorIndex
+) -> list[Token]:
+    """Give the words of a person's name: without honorifics ("Mr"), possessive marks,
+    or a title the entity starts with ("Prime Minister Jan Kowalski")."""
+    tokens = [
+        t
+        for t in ent
+        if t.lower_ not in words.honorifics and t.text not in POSSESSIVE_MARKS and not t.is_punct
+    ]
+    while len(tokens) > 1 and (
+        tokens[0].lower_ in vocabulary or index.kind(index.key_at(tokens[0]) or "") in SIDES
+    ):
+        tokens.pop(0)
+    return tokens
+
+
+@lru_cache(maxsize=4)
+def title_vocabulary(gazetteer: Gazetteer) -> frozenset[str]:
+    """Give the lowercased words of office titles ("prime", "minister", "secretary") that
+    are not also words of an actor's name ("United", "Jordan")."""
+    found: set[str] = set()
+    for post in gazetteer.posts():
+        for title in (post.label, *post.titles):
+            found.update(w.lower() for w in title.split())
+    for entry in gazetteer:
+        for form in (*entry.names, *entry.adjectives, *entry.metonyms):
+            found.difference_update(w.lower() for w in form.split())
+    return frozenset(found)
+
+
+def link_surnames(index: ActorIndex, doc: Doc, skipped: tuple[Span, ...]) -> None:
+    """Mark every capitalised proper noun that is the surname of exactly one person named
+    in full as a mention of that person ("Lindqvist said", "Ms Lindqvist"), whatever
+    entity label the tagger gave it."""
+    for token in doc:
+        if (
+            token.pos_ != "PROPN"
+            or not token.text[:1].isupper()
+            or index.key_at(token) is not None
+            or in_regions(token.idx, skipped)
+        ):
+            continue
+        key = index.surname_key(token.text)
+        if key is not None:
+            index.mention(key, doc[token.i : token.i + 1])
+
+
+def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: ActorWords) -> None:
+    """Record the office and the side a named person speaks for, from the title beside
+    the name ("Polish Prime Minister Jan Kowalski", "Anna Berg, Sweden's ambassador")."""
+    tokens = _title_tokens(ent)
+    if not tokens:
+        return
+    post = _post_of_title(index.gazetteer, tokens)
+    if post is not None and builder.post is None:
+        builder.post = Post(post.key, post.label, post.of)
+    known = index.gazetteer.get(builder.key)
+    if known is not None and known.acts_for:
+        return  # the gazetteer knows whom the person speaks for
+    if post is not None and post.of:
+        index.add_related(post.of)
+        builder.acts_for.add(post.of)
+        return
+    side = _side_in_title(tokens, index, words)
+    if side is not None:
+        builder.acts_for.add(side)
+
+
+def _post_of_title(gazetteer: Gazetteer, tokens: list[Token]) -> PostEntry | None:
+    """Give the office a title names, trying the whole title, then its words up to the
+    title's head noun ("Sweden's ambassador to the UN since 2020" -> Sweden's ambassador
+    to the UN -> Sweden's ambassador)."""
+    texts = [_title_text(tokens)]
+    heads = [t for t in tokens if t.head not in tokens or t.head == t]
+    for head in heads:
+        right = [t for t in tokens if t.i <= head.i or _continues_title(t, head)]
+        texts.append(_title_text(right))
+        texts.append(_title_text([t for t in tokens if t.i <= head.i]))
+    for text in dict.fromkeys(texts):
+        post = gazetteer.post_for_title(text) if text else None
+        if post is not None:
+            return post
+    return None
+
+
+def _continues_title(token: Token, head: Token) -> bool:
+    """Tell whether a word after a title's head is in its "of X" / "to X" phrase."""
+    for ancestor in token.ancestors:
+        if ancestor.head == head and ancestor.dep_ == "prep":
+            return ancestor.lower_ in TITLE_PREPOSITIONS
+        if ancestor == head:
+            return token.dep_ == "prep" and token.lower_ in TITLE_PREPOSITIONS
+    return token.dep_ == "prep" and token.head == head and token.lower_ in TITLE_PREPOSITIONS
+
+
+def _title_text(tokens: Iterable[Token]) -> str:
+    words = [t.text for t in tokens if t.text not in POSSESSIVE_MARKS and not t.is_punct]
+    while words and words[0].lower() == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+def _side_in_title(tokens: list[Token], index: ActorIndex, words: ActorWords) -> str | None:
+    """Give the state (else the organisation) a title names as the person's side: not the
+    body in a "to X" phrase, nor an organisation an envoy is accredited to ("UN
+    ambassador")."""
+    states: list[str] = []
+    organisations: list[str] = []
+    for token in tokens:
+        key = index.key_at(token)
+        kind = index.kind(key) if key is not None else None
+        if key is None or kind not in SIDES or _in_to_phrase(token, tokens):
+            continue
+        if kind is ActorType.STATE:
+            states.append(key)
+        elif not _accredited_to(token, words):
+            organisations.append(key)
+    found = states or organisations
+    return found[0] if found else None
+
+
+def _in_to_phrase(token: Token, tokens: list[Token]) -> bool:
+    """Tell whether a word of a title lies in its "to X" phrase ("ambassador to the UN")."""
+    return any(a.dep_ == "prep" and a.lower_ == "to" and a in tokens for a in token.ancestors)
+
+
+def _accredited_to(token: Token, words: ActorWords) -> bool:
+    """Tell whether a name modifies a noun of accreditation ("UN ambassador")."""
+    current = token
+    while current.dep_ in {"compound", "nmod", "amod"} and current.head != current:
+        current = current.head
+        if current.lemma_.lower() in words.accredited_nouns:
+            return True
+    return False
+
+
+def _title_tokens(ent: DocSpan) -> list[Token]:
+    """Give the words of a title written before or beside a name ("French President")."""
+    root = ent.root
+    title = [t for t in root.lefts if t.i < ent.start and t.dep_ in TITLE_MODIFIER_DEPS]
+    expanded: list[Token] = []
+    for t in title:
+        expanded.extend(t.subtree)
+    for child in root.children:
+        if child.dep_ == "appos":  # "Barbara Woodward, Britain's ambassador to the UN"
+            expanded.extend(child.subtree)
+    if root.dep_ == "appos":  # "Britain's ambassador, Barbara Woodward"
+        expanded.extend(t for t in root.head.subtree if t.i < ent.start or t.i >= ent.end)
+    return sorted(
+        {t for t in expanded if not (ent.start <= t.i < ent.end) and not t.is_punct},
+        key=lambda t: t.i,
+    )
+
+
+def link_titles(index: ActorIndex, doc: Doc, skipped: tuple[Span, ...]) -> None:
+    """Mark a title standing for a named person as a mention of that person: "the Prime
+    Minister", "the chancellor" (the one person named earlier with such an office),
+    "Sweden's foreign minister", "the Pentagon chief" (the one person in the article
+    holding exactly that office)."""
+    for token in doc:
+        if (
+            token.pos_ not in {"NOUN", "PROPN"}
+            or token.tag_ in {"NNS", "NNPS"}
+            or token.dep_ in MODIFIER_DEPS
+            or index.key_at(token) is not None
+            or in_regions(token.idx, skipped)
+        ):
+            continue
+        tokens = _title_phrase(token, index)
+        if tokens is None:
+            continue
+        holder = _holder(index, tokens, token)
+        if holder is not None:
+            index.mention(holder, doc[tokens[0].i : tokens[-1].i + 1])
+
+
+def _title_phrase(head: Token, index: ActorIndex) -> list[Token] | None:
+    """Give the words of a definite title phrase headed by `head` ("the Prime Minister",
+    "Iran's UN envoy", "the President of France"), or None if it is not one."""
+    determined = False
+    tokens: list[Token] = [head]
+    for child in head.children:
+        if child.dep_ == "det" and child.lower_ == "the":
+            determined = True
+        elif child.dep_ in TITLE_MODIFIER_DEPS and child.i < head.i:
+            if child.dep_ == "poss":
+                key = index.key_at(child)
+                if key is None or index.kind(key) not in SIDES:
+                    return None  # "his envoy", "Trump's envoy"
+                determined = True
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in TITLE_PREPOSITIONS and child.i > head.i:
+            tokens.extend(child.subtree)
+        elif child.dep_ == "appos" and any(
+            index.kind(index.key_at(t) or "") is ActorType.PERSON for t in child.subtree
+        ):
+            return None  # "the Prime Minister, Keir Starmer": the name is the mention
+    if not determined:
+        return None
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    if any(index.kind(index.key_at(t) or "") is ActorType.PERSON for t in tokens):
+        return None
+    return [t for t in tokens if t.lower_ != "the" or t.i > head.i]
+
+
+def _holder(index: ActorIndex, tokens: list[Token], head: Token) -> str | None:
+    """Give the one person a title phrase can stand for, if exactly one."""
+    gazetteer = index.gazetteer
+    title = _title_text(tokens)
+    if not title:
+        return None
+    persons = [a for a in index.actors() if a.type is ActorType.PERSON and a.post is not None]
+    post = gazetteer.post_for_title(title)
+    if post is not None:
+        # A title naming one office ("Sweden's foreign minister"): its holder in the article.
+        found = [a.key for a in persons if a.post is not None and a.post.key == post.key]
+    elif any(index.key_at(t) is not None for t in tokens):
+        return None  # it names a side, but no office the gazetteer knows
+    else:
+        # A bare title ("the Prime Minister"): a person named earlier with such an office.
+        form = title.lower()
+        found = [
+            a.key
+            for a in persons
+            if a.post is not None
+            and (a.first_mention() or head.idx) < head.idx
+            and _post_has_form(gazetteer.post(a.post.key), a.post, form)
+        ]
+    return found[0] if len(found) == 1 else None
+
+
+def _post_has_form(entry: PostEntry | None, post: Post, form: str) -> bool:
+    """Tell whether a bare title ("prime minister", "chancellor") names an office: the
+    office's label or one of its titles ends with it, before any "of" phrase."""
+    titles = [post.label, *(entry.titles if entry is not None else ())]
+    for title in titles:
+        head = title.lower().split(" of ")[0]
+        if head == form or head.endswith(" " + form):
+            return True
+    return False

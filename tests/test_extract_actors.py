@@ -1,0 +1,367 @@
+"""Actor resolution: one test per case, on sentences written for the test."""
+
+from __future__ import annotations
+
+from extraction_helpers import extract_text
+from kgbuild.extract import extract
+from kgbuild.graph import add_extraction, new_dataset
+from kgbuild.iris import IriMinter
+from kgbuild.nlp import load_nlp
+from kgbuild.records import Actor, ActorType, Article, Extraction, Span
+from kgbuild.vocab import ORG
+
+
+def actor(extraction: Extraction, key: str) -> Actor:
+    """Give the actor with this key, failing with the keys found if there is none."""
+    found = {a.key: a for a in extraction.actors}
+    assert key in found, sorted(found)
+    return found[key]
+
+
+def mentions(extraction: Extraction, key: str) -> list[str]:
+    return [m.text for m in actor(extraction, key).mentions]
+
+
+def keys(extraction: Extraction) -> set[str]:
+    return {a.key for a in extraction.actors}
+
+
+def persons(extraction: Extraction) -> set[str]:
+    return {a.key for a in extraction.actors if a.type is ActorType.PERSON}
+
+
+# -- surnames after the full name ----------------------------------------------------------
+
+
+def test_surname_after_full_name_of_gazetteer_person() -> None:
+    found = extract_text(
+        "Volodymyr Zelensky met aid workers on Monday. Zelensky said Ukraine would rebuild "
+        "the bridge."
+    )
+    assert mentions(found, "volodymyr-zelensky") == ["Volodymyr Zelensky", "Zelensky"]
+    assert found.commitments[0].stated_by == ("volodymyr-zelensky",)
+
+
+def test_surname_after_full_name_of_person_not_in_gazetteer() -> None:
+    found = extract_text(
+        "Anna Lindqvist visited Kyiv on Monday. Lindqvist said Sweden would fund the repairs."
+    )
+    assert persons(found) == {"anna-lindqvist"}
+    assert mentions(found, "anna-lindqvist") == ["Anna Lindqvist", "Lindqvist"]
+    assert found.commitments[0].stated_by == ("anna-lindqvist",)
+
+
+def test_surname_tagged_as_organisation_is_still_the_person() -> None:
+    # The tagger reads "Later Ms Lindqvist" as an organisation.
+    found = extract_text(
+        "Anna Lindqvist spoke on Monday. Later Ms Lindqvist said Sweden would pay."
+    )
+    assert persons(found) == {"anna-lindqvist"}
+    assert not [a for a in found.actors if a.type is ActorType.ORGANIZATION]
+
+
+def test_honorific_before_surname_of_gazetteer_person() -> None:
+    found = extract_text("Mr Iravani said Iran would not negotiate. Ms Kallas said the EU would.")
+    assert "Iravani" in mentions(found, "amir-saeid-iravani")
+    assert "Kallas" in mentions(found, "kaja-kallas")
+    assert persons(found) == {"amir-saeid-iravani", "kaja-kallas"}
+
+
+def test_honorific_before_surname_of_person_not_in_gazetteer() -> None:
+    found = extract_text("Erik Halvorsen arrived on Monday. Mr Halvorsen said Norway would pay.")
+    assert persons(found) == {"erik-halvorsen"}
+    assert actor(found, "erik-halvorsen").label == "Erik Halvorsen"
+    assert found.commitments[0].stated_by == ("erik-halvorsen",)
+
+
+def test_surname_two_persons_share_refers_to_neither() -> None:
+    found = extract_text("Anna Berg and Erik Berg met in Oslo. Berg said Norway would pay.")
+    assert persons(found) == {"anna-berg", "erik-berg"}
+    assert found.commitments[0].stated_by == ()
+
+
+# -- titles after the name -----------------------------------------------------------------
+
+
+def test_title_after_name_the_prime_minister() -> None:
+    found = extract_text(
+        "British Prime Minister Keir Starmer met the troops. The Prime Minister said Britain "
+        "would send more jets."
+    )
+    assert mentions(found, "keir-starmer") == ["Keir Starmer", "Prime Minister"]
+    assert found.commitments[0].stated_by == ("keir-starmer",)
+
+
+def test_title_after_name_the_chancellor() -> None:
+    found = extract_text(
+        "German Chancellor Friedrich Merz arrived in Kyiv on Monday. The chancellor pledged "
+        "to send more tanks."
+    )
+    assert found.commitments[0].debtors == ("friedrich-merz",)
+
+
+def test_title_after_name_the_pentagon_chief() -> None:
+    found = extract_text(
+        "US Defense Secretary Pete Hegseth toured the base on Monday. The Pentagon chief "
+        "said the United States would send more jets."
+    )
+    assert "Pentagon chief" in mentions(found, "pete-hegseth")
+    assert found.commitments[0].stated_by == ("pete-hegseth",)
+
+
+def test_title_after_name_of_person_not_in_gazetteer() -> None:
+    found = extract_text(
+        "Finnish Defence Minister Mikko Laine arrived on Monday. The minister pledged to "
+        "send more mortars."
+    )
+    assert found.commitments[0].debtors == ("mikko-laine",)
+
+
+def test_title_two_persons_could_hold_is_not_resolved() -> None:
+    found = extract_text(
+        "French President Emmanuel Macron and Ukrainian President Volodymyr Zelensky met in "
+        "Rome. The president pledged to continue the talks."
+    )
+    assert mentions(found, "emmanuel-macron") == ["Emmanuel Macron"]
+    assert mentions(found, "volodymyr-zelensky") == ["Volodymyr Zelensky"]
+    assert all(not c.debtors for c in found.commitments)
+
+
+def test_title_naming_one_office_refers_to_its_holder_named_later() -> None:
+    found = extract_text(
+        "Turkey's foreign minister said his country would host the talks. Hakan Fidan spoke "
+        "in Ankara."
+    )
+    assert mentions(found, "hakan-fidan") == ["Turkey's foreign minister", "Hakan Fidan"]
+    assert found.commitments[0].stated_by == ("hakan-fidan",)
+
+
+def test_bare_title_before_any_name_is_not_resolved() -> None:
+    found = extract_text(
+        "The Prime Minister said Britain would send jets. Keir Starmer spoke in London."
+    )
+    assert mentions(found, "keir-starmer") == ["Keir Starmer"]
+
+
+# -- possessives and pronouns --------------------------------------------------------------
+
+
+def test_her_country_is_the_speakers_state() -> None:
+    found = extract_text(
+        "Swedish Foreign Minister Anna Lindqvist said her country would send aid."
+    )
+    assert found.commitments[0].debtors == ("sweden",)
+
+
+def test_his_country_after_an_envoy_of_a_state() -> None:
+    found = extract_text("Egypt's envoy said his country would host the talks.")
+    assert found.commitments[0].debtors == ("egypt",)
+
+
+def test_its_government_with_one_state_before() -> None:
+    found = extract_text(
+        "Germany hosted the talks on Monday. Its government pledged to send tanks."
+    )
+    assert found.commitments[0].debtors == ("germany",)
+
+
+def test_it_refers_to_the_subject_before() -> None:
+    found = extract_text("Japan signed the accord on Monday. It will send engineers next year.")
+    assert found.commitments[-1].debtors == ("japan",)
+
+
+def test_it_without_a_clear_antecedent_is_not_resolved() -> None:
+    found = extract_text(
+        "Talks between Japan and Norway ended on Monday. It will send engineers next year."
+    )
+    assert [c.debtors for c in found.commitments] == []
+
+
+def test_they_refers_to_a_group_before() -> None:
+    found = extract_text(
+        "The Nordic countries met in Oslo on Friday. They will send a joint brigade."
+    )
+    assert found.commitments[0].debtors == ("nordic-countries",)
+
+
+def test_they_refers_to_a_list_of_states_that_was_the_subject() -> None:
+    found = extract_text("Italy and Spain met in Rome on Friday. They pledged to send engineers.")
+    assert found.commitments[0].debtors == ("italy", "spain")
+
+
+# -- metonyms and places -------------------------------------------------------------------
+
+
+def test_capital_as_subject_is_its_state() -> None:
+    found = extract_text("Washington said it would lift the sanctions.")
+    assert mentions(found, "united-states") == ["Washington"]
+    assert found.commitments[0].debtors == ("united-states",)
+
+
+def test_capital_rejecting_is_its_state() -> None:
+    found = extract_text("Moscow rejected the proposal on Monday.")
+    assert mentions(found, "russia") == ["Moscow"]
+
+
+def test_seat_of_an_organisation_is_the_organisation() -> None:
+    found = extract_text("Brussels will impose tariffs on steel.")
+    assert found.commitments[0].debtors == ("european-union",)
+
+
+def test_seat_of_government_is_its_state() -> None:
+    found = extract_text("The Kremlin said it would reply next week.")
+    assert mentions(found, "russia") == ["Kremlin"]
+    assert found.commitments[0].debtors == ("russia",)
+
+
+def test_capital_modifying_a_noun_is_a_place() -> None:
+    assert keys(extract_text("The Paris talks ended without a deal.")) == set()
+
+
+def test_capital_after_a_locative_preposition_is_a_place() -> None:
+    assert keys(extract_text("Talks in Paris ended without a deal.")) == set()
+    assert keys(extract_text("The envoy arrived in Moscow on Friday.")) == set()
+
+
+def test_capital_after_a_verb_of_movement_is_a_place() -> None:
+    assert keys(extract_text("The envoy flew to Washington on Monday.")) == set()
+    assert keys(extract_text("The minister visited Kyiv in May.")) == set()
+
+
+def test_capital_receiving_a_message_is_its_state() -> None:
+    found = extract_text("The envoy delivered a message to Moscow on Monday.")
+    assert keys(found) == {"russia"}
+
+
+# -- groups --------------------------------------------------------------------------------
+
+
+def test_group_with_members_listed_before_other() -> None:
+    found = extract_text(
+        "Italy, Spain, Greece and other European partners pledged to send ships."
+    )
+    partners = actor(found, "european-partners")
+    assert (partners.type, partners.label) == (ActorType.GROUP, "European partners")
+    assert partners.members == ("greece", "italy", "spain")
+    assert mentions(found, "european-partners") == ["European partners"]
+
+
+def test_group_followed_by_the_names_of_its_members() -> None:
+    found = extract_text("Venezuela's allies, Cuba and Nicaragua, pledged to send oil.")
+    allies = actor(found, "venezuela-s-allies")
+    assert (allies.type, allies.label) == (ActorType.GROUP, "Venezuela's allies")
+    assert allies.members == ("cuba", "nicaragua")
+    assert found.commitments[0].debtors == ("cuba", "nicaragua")
+
+
+def test_group_listed_beside_states_has_no_members() -> None:
+    found = extract_text("Italy, Spain and European partners pledged to send ships.")
+    assert actor(found, "european-partners").members == ()
+
+
+def test_gazetteer_group_keeps_its_members() -> None:
+    found = extract_text("The E3 will meet in Geneva next week.")
+    e3 = actor(found, "e3")
+    assert e3.type is ActorType.GROUP
+    assert e3.members == ("france", "germany", "united-kingdom")
+
+
+def test_coalition_of_the_willing_is_a_group() -> None:
+    found = extract_text("The coalition of the willing will send planes to Romania.")
+    coalition = actor(found, "coalition-of-the-willing")
+    assert coalition.type is ActorType.GROUP
+    assert found.commitments[0].debtors == ("coalition-of-the-willing",)
+
+
+def test_number_of_countries_is_a_group() -> None:
+    found = extract_text("31 countries pledged to send observers.")
+    assert actor(found, "31-countries").type is ActorType.GROUP
+    assert found.commitments[0].debtors == ("31-countries",)
+
+
+def test_quantified_member_states_are_one_group() -> None:
+    found = extract_text("Several EU member states will send observers.")
+    group = actor(found, "several-eu-member-states")
+    assert group.label == "several EU member states"
+    assert [a.key for a in found.actors if a.type is ActorType.GROUP] == [group.key]
+
+
+def test_singular_title_is_not_a_group() -> None:
+    found = extract_text("Anna Lindqvist, Sweden's foreign minister, said Sweden would help.")
+    assert not [a for a in found.actors if a.type is ActorType.GROUP]
+
+
+# -- persons not in the gazetteer ----------------------------------------------------------
+
+
+def test_person_not_in_gazetteer_has_a_clean_label_and_acts_for_the_title_state() -> None:
+    found = extract_text("Poland’s Prime Minister Jan Kowalski said Poland would help.")
+    person = actor(found, "jan-kowalski")
+    assert (person.label, person.wikidata, person.acts_for) == ("Jan Kowalski", None, ("poland",))
+    assert person.post is not None and person.post.key == "prime-minister-of-poland"
+
+
+def test_person_not_in_gazetteer_with_adjective_title() -> None:
+    found = extract_text("Finnish Defence Minister Mikko Laine said Finland would send troops.")
+    person = actor(found, "mikko-laine")
+    assert person.acts_for == ("finland",)
+    assert person.post is not None and person.post.key == "defence-minister-of-finland"
+
+
+def test_apposition_ambassador_to_the_un_acts_for_the_state_only() -> None:
+    found = extract_text("Anna Berg, Sweden's ambassador to the UN, said Sweden would act.")
+    assert actor(found, "anna-berg").acts_for == ("sweden",)
+    found = extract_text(
+        "Barbara Woodward, Britain's ambassador to the UN, said London would act."
+    )
+    assert actor(found, "barbara-woodward").acts_for == ("united-kingdom",)
+
+
+def test_ambassador_to_a_body_does_not_act_for_the_body() -> None:
+    found = extract_text("UN ambassador Jan Novak said the Czech Republic would abstain.")
+    assert actor(found, "jan-novak").acts_for == ()
+    found = extract_text("UN ambassador Amir Saeid Iravani said Iran would not negotiate.")
+    assert actor(found, "amir-saeid-iravani").acts_for == ("iran",)
+
+
+def test_chief_of_an_organisation_acts_for_it() -> None:
+    found = extract_text("IAEA chief Lena Ostrova said inspectors would return.")
+    assert actor(found, "lena-ostrova").acts_for == ("international-atomic-energy-agency",)
+
+
+def test_post_from_the_title_is_in_the_graph() -> None:
+    found = extract_text("Polish Prime Minister Jan Kowalski said Poland would help.")
+    minter = IriMinter()
+    graph = add_extraction(new_dataset(), found, minter)
+    post = minter.post("prime-minister-of-poland")
+    assert (minter.actor("jan-kowalski"), ORG.holds, post) in graph
+    assert (post, ORG.postIn, minter.actor("poland")) in graph
+
+
+# -- organisations -------------------------------------------------------------------------
+
+
+def test_venue_before_a_noun_is_not_an_organisation() -> None:
+    found = extract_text("Leaders spoke after the Hampton Court meeting on Monday.")
+    assert keys(found) == set()
+
+
+def test_names_headed_by_an_organisation_word_or_acronyms_are_organisations() -> None:
+    found = extract_text(
+        "The Wagner Group and the Ministry of Defence said the AFU would withdraw."
+    )
+    organisations = {a.label for a in found.actors if a.type is ActorType.ORGANIZATION}
+    assert organisations == {"Wagner Group", "Ministry of Defence", "AFU"}
+
+
+def test_name_in_a_heading_is_an_actor_only_if_the_gazetteer_knows_it() -> None:
+    text = "Pacific Defence Council Meets\nCanada’s Role Under Debate\nJapan will send ships."
+    first, second = text.split("\n")[:2]
+    article = Article(
+        id="heading-test",
+        text=text,
+        headings=(Span(0, len(first), first), Span(len(first) + 1, len(first) + 1 + len(second),
+                                                    second)),
+    )
+    found = extract(article, load_nlp()(text))
+    assert keys(found) == {"canada", "japan"}
