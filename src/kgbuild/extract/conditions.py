@@ -98,6 +98,8 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
         before = doc[start - 1] if start > sentence.start else None
         if before is not None and before.lower_ in lexicon.condition_negations:
             continue  # "not contingent on X" denies a condition
+        if _in_cause_clause(doc[start], lexicon):
+            continue  # "because it depends on Russian gas" gives a reason, not a condition
         kind = lexicon.condition_markers[marker]
         last = doc[end - 1]
         verbal = doc[start].pos_ in {"VERB", "AUX"} and marker.split()[0] not in {
@@ -135,6 +137,13 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             governor = doc[start]
         results.append(FoundCondition(kind, (start, end), governor, tuple(tokens), verbal))
     return results
+
+
+def _in_cause_clause(token: Token, lexicon: Lexicon) -> bool:
+    for ancestor in (token, *token.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.cause_marks for c in ancestor.children):
+            return True
+    return False
 
 
 def _is_time_or_past(head: Token, lexicon: Lexicon) -> bool:

@@ -285,7 +285,8 @@ def _governing_subjects(token: Token) -> tuple[Token, ...]:
 def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X will/would/shall VERB' (pledged), 'X could VERB' (considered),
     'X must/should VERB' (demanded by the speaker); with 'not' a refusal."""
-    if token.pos_ not in VERBAL_POS or token.lemma_.lower() in lexicon.non_action_verbs:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in VERBAL_POS or lemma in lexicon.non_action_verbs | lexicon.event_verbs:
         return
     modal_word = next(
         (c for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None
@@ -322,6 +323,13 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     polarity = Polarity.NEGATIVE if negated else Polarity.POSITIVE
     if negated and status is Status.CONSIDERED:
         return  # "could not" describes ability, not a refusal
+    obj = first_child(token, OBJECT_DEPS)
+    if (
+        status is Status.CONSIDERED
+        and obj is not None
+        and obj.lemma_.lower() in lexicon.hostile_nouns
+    ):
+        return  # "Russia could launch an offensive" forecasts a threat, not an option
     cue = (modal_word,) if modal_word is not None else (semi,) if semi is not None else ()
     yield Predicate(
         "modal",
@@ -370,6 +378,20 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
                     c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children
                 ):
                     complement = infinitive
+    if complement is None:
+        # "called on Ukraine to strengthen ...": the infinitive may hang on the verb.
+        complement = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "advcl"
+                and c.i > token.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    if complement is not None and complement.i < token.i:
+        return  # "X has pledged ..., conditions Y had demanded": the clause came first
     if complement is not None and complement.dep_ == "ccomp":
         if lemma not in lexicon.demand_that_verbs:
             return  # "told reporters (that) ..." reports; it does not demand
@@ -411,7 +433,9 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         # what is demanded.
         if prep.lower_ in lexicon.demand_preps and prep.i > token.i:
             pobj = first_child(prep, {"pobj", "pcomp"})
-            if pobj is not None and pobj.pos_ != "PRON":
+            # "called on Ukraine" names who is asked, not what: without an infinitive
+            # there is nothing to extract.
+            if pobj is not None and pobj.pos_ not in {"PRON", "PROPN"}:
                 yield Predicate(
                     "demand_for",
                     (token, prep),

@@ -33,6 +33,7 @@ class Lexicon:
     withdrawn_verbs: frozenset[str]
     withdrawn_phrases: frozenset[str]
     non_action_verbs: frozenset[str]
+    event_verbs: frozenset[str]
     object_taking_verbs: frozenset[str]
     to_object_verbs: frozenset[str]
     non_commissive_marks: frozenset[str]
@@ -46,6 +47,7 @@ class Lexicon:
     condition_negations: frozenset[str]
     condition_idioms: frozenset[str]
     time_nouns: frozenset[str]
+    cause_marks: frozenset[str]
     reporting_verbs: frozenset[str]
     group_nouns: frozenset[str]
     group_quantifiers: frozenset[str]
@@ -127,6 +129,7 @@ def load_lexicon() -> Lexicon:
         withdrawn_verbs=_words(pred, "withdrawn_verbs", "predicates.yaml"),
         withdrawn_phrases=_words(pred, "withdrawn_phrases", "predicates.yaml"),
         non_action_verbs=_words(pred, "non_action_verbs", "predicates.yaml"),
+        event_verbs=_words(pred, "event_verbs", "predicates.yaml"),
         object_taking_verbs=_words(pred, "object_taking_verbs", "predicates.yaml"),
         to_object_verbs=_words(pred, "to_object_verbs", "predicates.yaml"),
         non_commissive_marks=_words(pred, "non_commissive_marks", "predicates.yaml"),
@@ -140,6 +143,7 @@ def load_lexicon() -> Lexicon:
         condition_negations=_words(cond, "negations", "conditions.yaml"),
         condition_idioms=_words(cond, "idioms", "conditions.yaml"),
         time_nouns=_words(cond, "time_nouns", "conditions.yaml"),
+        cause_marks=_words(cond, "cause_marks", "conditions.yaml"),
         reporting_verbs=_words(speech, "reporting_verbs", "speech.yaml"),
         group_nouns=_words(speech, "group_nouns", "speech.yaml"),
         group_quantifiers=_words(speech, "group_quantifiers", "speech.yaml"),
