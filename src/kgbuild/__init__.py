@@ -12,12 +12,11 @@ export(dataset, "turtle", Path("out/graph.ttl"))
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
-from .document import read_articles, read_path
 from .errors import KgbuildError
-from .export import export
-from .pipeline import ArticleSummary, build, build_dataset, extract_articles
 from .records import (
     Actor,
     ActorType,
@@ -30,6 +29,35 @@ from .records import (
     Span,
     Status,
 )
+
+if TYPE_CHECKING:
+    from .document import read_articles, read_path
+    from .export import export
+    from .pipeline import ArticleSummary, build, build_dataset, extract_articles
+    from .validate import validate_graph
+
+# The pipeline pulls in spaCy and rdflib; importing them only when first used keeps
+# `import kgbuild` (and commands such as `kgbuild query --list`) fast.
+_LAZY = {
+    "read_articles": "document",
+    "read_path": "document",
+    "export": "export",
+    "ArticleSummary": "pipeline",
+    "build": "pipeline",
+    "build_dataset": "pipeline",
+    "extract_articles": "pipeline",
+    "validate_graph": "validate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kgbuild' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 try:
     __version__ = version("kgbuild")
@@ -56,4 +84,5 @@ __all__ = [
     "extract_articles",
     "read_articles",
     "read_path",
+    "validate_graph",
 ]
