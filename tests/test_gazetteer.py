@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import runpy
-import time
 from pathlib import Path
 from typing import Any
 
@@ -426,17 +425,6 @@ def test_entity_ruler_tags_gazetteer_actors(gaz: Gazetteer) -> None:
 
 def test_default_gazetteer_is_cached() -> None:
     assert load_gazetteer() is load_gazetteer()
-
-
-def test_loading_is_fast() -> None:
-    best = min(_timed_load() for _ in range(3))
-    assert best < 0.3
-
-
-def _timed_load() -> float:
-    start = time.perf_counter()
-    load_gazetteer(GAZETTEER)
-    return time.perf_counter() - start
 
 
 MINIMAL = """\
