@@ -269,3 +269,11 @@ def test_insisting_that_a_thing_stays_so_is_not_a_demand_on_anyone() -> None:
 def test_scene_setting_phrase_is_not_part_of_the_action() -> None:
     c = only("Under the deal, Israel will withdraw its troops.")
     assert c.action == "withdraw its troops"
+
+
+def test_option_list_does_not_take_a_debtor_across_paragraphs() -> None:
+    found = extract_text(
+        "Negotiators discussed Qatar's potential role as a mediator.\n\n"
+        "Options on the table include hosting talks."
+    ).commitments
+    assert [c.debtors for c in found] == [("qatar",)]

@@ -54,6 +54,8 @@ def extract_commitments(
     for sentence in doc.sents:
         if sentence.text.strip() == "" or _overlaps(sentence, excluded):
             continue
+        if _starts_paragraph(sentence):
+            previous_debtors = ()  # an option list continues its own paragraph only
         conditions = find_conditions(sentence, lexicon)
         condition_tokens = {i for c in conditions for i in c.indices}
         # An undertaking written inside a condition ("so long as X commits troops") is
@@ -81,9 +83,10 @@ def extract_commitments(
                 continue
             beneficiaries = _beneficiaries(action_tokens, index, set(debtors) | set(requesters))
             own_conditions = tuple(
-                Condition(c.span().text, c.type, c.span())
+                Condition(span.text, c.type, span)
                 for c in attached.get(id(predicate), [])
                 if predicate.status not in DONE
+                for span in [c.span()]
             )
             yield Commitment(
                 action=action,
@@ -99,13 +102,12 @@ def extract_commitments(
             )
             if debtors:
                 sentence_debtors = debtors
-        if (
-            "\n" in doc.text[sentence.start_char - 1 : sentence.start_char]
-            if sentence.start_char
-            else False
-        ):
-            previous_debtors = ()
         previous_debtors = sentence_debtors or previous_debtors
+
+
+def _starts_paragraph(sentence: DocSpan) -> bool:
+    before = sentence.doc.text[: sentence.start_char].rstrip(" \t")
+    return not before or before.endswith("\n")
 
 
 def _overlaps(sentence: DocSpan, regions: tuple[Span, ...]) -> bool:
