@@ -338,6 +338,30 @@ def test_post_from_the_title_is_in_the_graph() -> None:
     assert (post, ORG.postIn, minter.actor("poland")) in graph
 
 
+# -- persons described but not named -------------------------------------------------------
+
+
+def test_unnamed_official_is_a_person_and_the_official_refers_back() -> None:
+    found = extract_text(
+        "A senior defence official said Japan would send ships within weeks. The plan was "
+        "ready, the official said."
+    )
+    official = actor(found, "senior-defence-official")
+    assert (official.type, official.label) == (ActorType.PERSON, "senior defence official")
+    assert mentions(found, "senior-defence-official") == ["senior defence official", "official"]
+
+
+def test_unnamed_spokesman_of_a_seat_acts_for_its_state() -> None:
+    found = extract_text("A Kremlin spokesman said Russia would not attend the summit.")
+    assert actor(found, "kremlin-spokesman").acts_for == ("russia",)
+    assert mentions(found, "russia") == ["Kremlin", "Russia"]
+
+
+def test_bare_official_without_an_introduction_is_no_actor() -> None:
+    found = extract_text("The official said Japan would send ships.")
+    assert persons(found) == set()
+
+
 # -- organisations -------------------------------------------------------------------------
 
 

@@ -42,6 +42,7 @@ class ActorWords:
     place_verbs: frozenset[str]
     accredited_nouns: frozenset[str]
     inclusive_modifiers: frozenset[str]
+    person_nouns: frozenset[str]
     organisation_words: frozenset[str]
 
 
@@ -67,6 +68,7 @@ def load_actor_words() -> ActorWords:
         place_verbs=_word_list(actors, "place_verbs", "actors.yaml"),
         accredited_nouns=_word_list(actors, "accredited_nouns", "actors.yaml"),
         inclusive_modifiers=_word_list(actors, "inclusive_modifiers", "actors.yaml"),
+        person_nouns=_word_list(actors, "person_nouns", "actors.yaml"),
         organisation_words=_word_list(organisations, "words", "organisations.yaml"),
     )
 

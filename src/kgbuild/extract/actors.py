@@ -11,7 +11,9 @@ The steps, in order (each sees what the earlier ones found):
    name headed by an organisation word) and are not in a heading;
 4. offices and sides from the titles beside persons' names;
 5. collectives ("European partners") as groups, with the members named beside them;
-6. titles standing for a named person ("the Prime Minister").
+6. titles standing for a named person ("the Prime Minister");
+7. persons described but not named ("a senior administration official", later "the
+   official").
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from .actor_index import (
     load_actor_words,
 )
 from .groups import add_groups
-from .persons import add_office, add_persons, link_titles
+from .persons import add_office, add_persons, add_unnamed_persons, link_titles
 
 __all__ = [
     "COLLECTIVE_PRONOUNS",
@@ -98,6 +100,7 @@ def resolve_actors(
             add_office(index, builder, ent, words)
     add_groups(index, doc, lexicon, words, (*skipped, *headings))
     link_titles(index, doc, skipped)
+    add_unnamed_persons(index, doc, words, (*skipped, *headings))
     return index
 
 
@@ -123,9 +126,9 @@ def is_place_use(tokens: DocSpan, words: ActorWords | None = None) -> bool:
     words = words or load_actor_words()
     root = tokens.root
     head = root.head
-    # "the Paris talks": a name modifying a noun.
+    # "the Paris talks": a name modifying a noun; but "a Kremlin spokesman" speaks for it.
     if root.dep_ in NOUN_MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head != root:
-        return True
+        return head.lemma_.lower() not in words.person_nouns
     if root.dep_ == "pobj":
         preposition = head.lower_
         # "talks in Paris", "a summit at the Elysee"

@@ -28,6 +28,9 @@ TITLE_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 TITLE_PREPOSITIONS = frozenset({"of", "to"})
 # A title with one of these dependencies is part of a larger phrase, not a reference.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+# Modifiers describing an unnamed person ("a senior administration official").
+UNNAMED_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
 
 
 def add_persons(
@@ -300,3 +303,43 @@ def _post_has_form(entry: PostEntry | None, post: Post, form: str) -> bool:
         if head == form or head.endswith(" " + form):
             return True
     return False
+
+
+def add_unnamed_persons(
+    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Add the persons an article describes without naming them ("a senior administration
+    official", "a Kremlin spokesman": labelled so, acting for the side named in the
+    description), and mark "the official" as the one so introduced before it."""
+    introduced: dict[str, list[str]] = {}  # head noun -> the unnamed persons it introduced
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if (
+            token.pos_ != "NOUN"
+            or token.tag_ != "NN"
+            or lemma not in words.person_nouns
+            or token.dep_ in MODIFIER_DEPS
+            or index.key_at(token) is not None
+            or in_regions(token.idx, skipped)
+        ):
+            continue
+        determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+        modifiers = [c for c in token.lefts if c.dep_ in UNNAMED_MODIFIER_DEPS]
+        if determiner in INDEFINITE_ARTICLES and modifiers:
+            # "a senior administration official": a new person.
+            tokens = doc[min(m.left_edge.i for m in modifiers) : token.i + 1]
+            if any(index.kind(index.key_at(t) or "") is ActorType.PERSON for t in tokens):
+                continue
+            label = clean_label(tokens.text)
+            if not label:
+                continue
+            builder = index.add(slugify(label), label, ActorType.PERSON, tokens)
+            side = _side_in_title(list(tokens), index, words)
+            if side is not None:
+                builder.acts_for.add(side)
+            introduced.setdefault(lemma, []).append(builder.key)
+        elif determiner == "the" and not modifiers:
+            # "the official": the one unnamed person introduced with that noun.
+            earlier = set(introduced.get(lemma, ()))
+            if len(earlier) == 1:
+                index.mention(earlier.pop(), doc[token.i : token.i + 1])
