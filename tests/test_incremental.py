@@ -146,3 +146,20 @@ def test_edited_output_file_is_rewritten(corpus: Path, built: Path) -> None:
     report = build_corpus([corpus], built, formats=FORMATS)
     assert report.processed == 0
     assert _outputs(built) == before
+
+
+def test_same_article_id_in_two_folders_keeps_the_first(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    seed = sorted(ARTICLES.glob("*.txt"))[0]
+    shutil.copy(seed, first / seed.name)
+    shutil.copy(seed, second / seed.name)
+    report = build_corpus([first, second], tmp_path / "out", formats=FORMATS)
+    assert [s.path for s in report.summaries] == [str(first / seed.name)]
+    assert [f.message for f in report.failures] == [
+        f"{second / seed.name}: article id {seed.stem!r} is already used by "
+        f"{first / seed.name}; rename one of the files or give the records distinct 'id' values"
+    ]
+    again = build_corpus([first, second], tmp_path / "out", formats=FORMATS)
+    assert (again.processed, again.reused, len(again.failures)) == (0, 1, 1)

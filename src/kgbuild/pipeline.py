@@ -194,6 +194,7 @@ def build_corpus(
         cache.collect_garbage()
         reporter.finish()
     finally:
+        reporter.stop()
         cache.close()
     return BuildReport(
         out_dir=out_dir,
@@ -238,7 +239,9 @@ class _Scan:
             key = str(path)
             digest = _file_digest(path)
             ids = self.cache.unchanged_file(key, digest) if digest else None
-            if ids is not None and all(self._claim(i, key) is None for i in ids):
+            if ids is not None and all(self.owner.get(i, key) == key for i in ids):
+                for article_id in ids:
+                    self._claim(article_id, key)
                 self.progress.add_total(len(ids) - 1)
                 for article_id in ids:
                     self._reuse(article_id)
@@ -305,14 +308,17 @@ class _Scan:
         del self.states[path]
 
     def _claim(self, article_id: str, path: str) -> str | None:
-        earlier = self.owner.setdefault(article_id, path)
-        if earlier != path:
-            return (
-                f"{path}: article id {article_id!r} is already used by {earlier}; rename one "
-                "of the files or give the records distinct 'id' values"
-            )
-        self.order.append(article_id)
-        return None
+        earlier = self.owner.get(article_id)
+        if earlier is None:
+            self.owner[article_id] = path
+            self.order.append(article_id)
+            return None
+        if earlier == path:
+            return None
+        return (
+            f"{path}: article id {article_id!r} is already used by {earlier}; rename one "
+            "of the files or give the records distinct 'id' values"
+        )
 
     def _reuse(self, article_id: str) -> None:
         self.cache.reuse(article_id)

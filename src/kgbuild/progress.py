@@ -56,7 +56,10 @@ class Progress:
         """Say what the build is doing now (e.g. writing outputs)."""
 
     def finish(self) -> None:
-        """End the build's progress display."""
+        """End the build's progress display with its outcome."""
+
+    def stop(self) -> None:
+        """Take the display off the screen (after `finish`, or when the build failed)."""
 
     @property
     def rate(self) -> float:
@@ -161,10 +164,14 @@ class BarProgress(LogProgress):
             self._draw()
 
     def finish(self) -> None:
+        self.stop()
+        super().finish()
+
+    def stop(self) -> None:
         if self._drawn:
             self.stream.write("\r\x1b[K")
+            self.stream.flush()
             self._drawn = False
-        super().finish()
 
 
 def make_progress(stream: TextIO, *, quiet: bool = False) -> Progress:
