@@ -212,6 +212,39 @@ def serve(graph: Path, host: str, port: int, timeout: float, limit: int, workers
     run_server(graph, host=host, port=port, settings=settings, log=log)
 
 
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "-o", required=True,
+              help="File to write (.html, .graphml, .gexf); - for stdout.")
+@click.option("--view", type=click.Choice(["full", "actors"]), default="full", show_default=True,
+              help="Every node, or actors only with one edge per debtor -> beneficiary pair.")
+@click.option("--status", "statuses", multiple=True,
+              help="Keep commitments with this status (repeatable).",
+              type=click.Choice(["Demanded", "Considered", "Signaled", "Pledged", "Formalized",
+                                 "Fulfilled", "Withdrawn"], case_sensitive=False))
+@click.option("--polarity", type=click.Choice(["Positive", "Negative"], case_sensitive=False),
+              help="Keep only positive commitments or only negative ones (refusals).")
+@click.option("--article", metavar="ID",
+              help="Keep one article's commitments (its id, IRI or title).")
+@click.option("--conditional/--no-conditional", default=None,
+              help="Keep only commitments with conditions, or only those without.")
+@click.option("--format", "fmt", type=click.Choice(["html", "graphml", "gexf"]),
+              help="Output format  [default: from --out's suffix, else html]")
+def viz(graph: Path, out: str, view: str, statuses: tuple[str, ...], polarity: str | None,
+        article: str | None, conditional: bool | None, fmt: str | None) -> None:
+    """Draw GRAPH (.ttl, .trig, .nq) as an offline HTML viewer, GraphML or GEXF for Gephi.
+
+    Example: kgbuild viz out/graph.trig --out pledges.html --status pledged --view actors
+    """
+    from .viz import ViewFilter, write_view
+
+    chosen = ViewFilter(frozenset(statuses), polarity, None, conditional)
+    target = sys.stdout.buffer if out == "-" else Path(out)
+    done = write_view(graph, target, fmt=fmt, view=view, view_filter=chosen, article=article)
+    click.echo(f"{out}: {done.fmt}, {done.view} view, {done.nodes} nodes, {done.edges} edges",
+               err=True)
+
+
 def run() -> None:
     """Entry point that never shows a traceback for a broken pipe."""
     try:

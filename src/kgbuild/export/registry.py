@@ -94,5 +94,6 @@ def _load_plugins() -> None:
     # heavy ones (the HTML viewer) cost nothing until used.
     from . import (
         html,  # noqa: F401
+        network,  # noqa: F401
         rdf,  # noqa: F401
     )
