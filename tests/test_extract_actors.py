@@ -117,6 +117,13 @@ def test_title_after_name_of_person_not_in_gazetteer() -> None:
     assert found.commitments[0].debtors == ("mikko-laine",)
 
 
+def test_title_after_name_at_the_start_of_the_text() -> None:
+    found = extract_text(
+        "Keir Starmer met the troops. The Prime Minister said Britain would send more jets."
+    )
+    assert mentions(found, "keir-starmer") == ["Keir Starmer", "Prime Minister"]
+
+
 def test_title_two_persons_could_hold_is_not_resolved() -> None:
     found = extract_text(
         "French President Emmanuel Macron and Ukrainian President Volodymyr Zelensky met in "
@@ -336,6 +343,31 @@ def test_post_from_the_title_is_in_the_graph() -> None:
     post = minter.post("prime-minister-of-poland")
     assert (minter.actor("jan-kowalski"), ORG.holds, post) in graph
     assert (post, ORG.postIn, minter.actor("poland")) in graph
+
+
+# -- organisations referred to by what they are --------------------------------------------
+
+
+def test_the_alliance_is_the_one_organisation_named_before() -> None:
+    found = extract_text(
+        "NATO Secretary General Mark Rutte said in Brussels that the alliance would keep "
+        "supporting Ukraine."
+    )
+    assert mentions(found, "nato") == ["NATO", "alliance"]
+    assert found.commitments[0].debtors == ("nato",)
+
+
+def test_the_bloc_is_not_a_body_of_the_organisation() -> None:
+    found = extract_text(
+        "The European Commission said the EU would act. The bloc will impose tariffs on steel."
+    )
+    assert mentions(found, "european-union") == ["EU", "bloc"]
+
+
+def test_the_bloc_after_two_organisations_is_not_resolved() -> None:
+    found = extract_text("The EU and NATO met on Monday. The bloc will impose tariffs on steel.")
+    assert mentions(found, "european-union") == ["EU"]
+    assert mentions(found, "nato") == ["NATO"]
 
 
 # -- persons described but not named -------------------------------------------------------

@@ -43,6 +43,7 @@ class ActorWords:
     accredited_nouns: frozenset[str]
     inclusive_modifiers: frozenset[str]
     person_nouns: frozenset[str]
+    organisation_anaphors: frozenset[str]
     organisation_words: frozenset[str]
 
 
@@ -69,6 +70,7 @@ def load_actor_words() -> ActorWords:
         accredited_nouns=_word_list(actors, "accredited_nouns", "actors.yaml"),
         inclusive_modifiers=_word_list(actors, "inclusive_modifiers", "actors.yaml"),
         person_nouns=_word_list(actors, "person_nouns", "actors.yaml"),
+        organisation_anaphors=_word_list(actors, "organisation_anaphors", "actors.yaml"),
         organisation_words=_word_list(organisations, "words", "organisations.yaml"),
     )
 
@@ -99,9 +101,9 @@ class ActorBuilder:
             mentions=tuple(sorted(self.mentions)),
         )
 
-    def first_mention(self) -> int | None:
-        """Give the character offset of the actor's first mention, if it has one."""
-        return min((m.start for m in self.mentions), default=None)
+    def mentioned_before(self, offset: int) -> bool:
+        """Tell whether the article mentions the actor before character `offset`."""
+        return any(m.start < offset for m in self.mentions)
 
 
 class ActorIndex:

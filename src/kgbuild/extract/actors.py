@@ -13,7 +13,8 @@ The steps, in order (each sees what the earlier ones found):
 5. collectives ("European partners") as groups, with the members named beside them;
 6. titles standing for a named person ("the Prime Minister");
 7. persons described but not named ("a senior administration official", later "the
-   official").
+   official");
+8. "the alliance", "the bloc" for the one organisation named before.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..iris import slugify
-from ..records import ActorType, Article
+from ..records import ActorType, Article, Span
 from ..resources.gazetteer import Gazetteer, GazetteerEntry
 from ..resources.lexicons import Lexicon
 from .actor_index import (
@@ -101,7 +102,34 @@ def resolve_actors(
     add_groups(index, doc, lexicon, words, (*skipped, *headings))
     link_titles(index, doc, skipped)
     add_unnamed_persons(index, doc, words, (*skipped, *headings))
+    link_organisation_anaphors(index, doc, words, skipped)
     return index
+
+
+def link_organisation_anaphors(
+    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Mark "the alliance" / "the bloc" as a mention of the one organisation (not a body of
+    another, such as the European Commission of the EU) the article has named before."""
+    for token in doc:
+        if (
+            token.lemma_.lower() not in words.organisation_anaphors
+            or token.tag_ != "NN"
+            or index.key_at(token) is not None
+            or in_regions(token.idx, skipped)
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            or any(c.dep_ in NOUN_MODIFIER_DEPS | {"amod", "poss"} for c in token.children)
+        ):
+            continue
+        earlier = {
+            a.key
+            for a in index.actors()
+            if a.type is ActorType.ORGANIZATION
+            and not a.acts_for
+            and a.mentioned_before(token.idx)
+        }
+        if len(earlier) == 1:
+            index.mention(earlier.pop(), doc[token.i : token.i + 1])
 
 
 def _gazetteer_entry(

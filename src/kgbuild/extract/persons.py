@@ -288,7 +288,7 @@ def _holder(index: ActorIndex, tokens: list[Token], head: Token) -> str | None:
             a.key
             for a in persons
             if a.post is not None
-            and (a.first_mention() or head.idx) < head.idx
+            and a.mentioned_before(head.idx)
             and _post_has_form(gazetteer.post(a.post.key), a.post, form)
         ]
     return found[0] if len(found) == 1 else None
