@@ -277,3 +277,22 @@ def test_option_list_does_not_take_a_debtor_across_paragraphs() -> None:
         "Options on the table include hosting talks."
     ).commitments
     assert [c.debtors for c in found] == [("qatar",)]
+
+
+def test_would_consider_is_considered() -> None:
+    c = only("Sweden said it would consider taking part in the mission.")
+    assert (c.debtors, c.status, c.action) == (
+        ("sweden",),
+        Status.CONSIDERED,
+        "taking part in the mission",
+    )
+
+
+def test_finite_verb_after_but_is_not_part_of_the_action() -> None:
+    c = only("The Kremlin said it would study the proposal but gave no commitment.")
+    assert c.action == "study the proposal"
+
+
+def test_will_not_leave_in_a_quote_is_the_speakers_refusal() -> None:
+    c = only("“We will not leave Ukraine alone,” said German Chancellor Olaf Scholz.")
+    assert (c.debtors, c.polarity) == (("germany",), Polarity.NEGATIVE)

@@ -111,3 +111,15 @@ def test_following_a_time_span_is_not_a_condition() -> None:
 def test_cause_of_a_past_act_is_not_a_condition() -> None:
     c = only("France triggered the mechanism after Iran failed to comply.")
     assert c.conditions == ()
+
+
+def test_provided_without_that_runs_to_the_end_of_the_clause() -> None:
+    c = only(
+        "Kyiv is ready to accept a truce, provided Russia also stops its attacks on power plants."
+    )
+    assert [k.text for k in c.conditions] == ["Russia also stops its attacks on power plants"]
+
+
+def test_condition_with_an_adverb_inside_is_whole() -> None:
+    c = only("Japan will lift the tariffs if Korea also ratifies the deal.")
+    assert [k.text for k in c.conditions] == ["Korea also ratifies the deal"]

@@ -39,6 +39,7 @@ HEAD_ONLY_DEPS = frozenset(
 )
 # Parenthetical material anywhere inside an action ("tariffs, a huge burden for carmakers,").
 ASIDE_DEPS = frozenset({"appos", "parataxis"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Statuses of acts already done: a condition cannot govern them.
 DONE = frozenset({Status.FULFILLED, Status.FORMALIZED, Status.WITHDRAWN})
 
@@ -120,7 +121,15 @@ def _drop_nested(predicates: list[Predicate]) -> list[Predicate]:
     kept = []
     for p in predicates:
         others = [q for q in predicates if q is not p and q.action is not None]
-        if any(c.i == q.action.i for q in others for c in p.cue if q.action is not None):
+        if any(
+            c.i == q.action.i and q.rule != "modal"
+            for q in others
+            for c in p.cue
+            if q.action is not None
+        ):
+            continue
+        # "would consider taking part": the modal only wraps a more telling cue.
+        if p.rule == "modal" and any(c.i == p.anchor.i for q in others for c in q.cue):
             continue
         # "we will go further to develop X and to guarantee the peace": a cue with no
         # subject of its own inside another action belongs to that action.
@@ -206,7 +215,11 @@ def _is_separate_clause(token: Token) -> bool:
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         return not has_to
     if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
-        return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        # "would study the proposal but gave no commitment": a finite verb joined to a
+        # bare one reports something else.
+        tense_shift = token.tag_ in FINITE_TAGS and token.head.tag_ not in FINITE_TAGS
+        return own_subject or tense_shift
     return False
 
 

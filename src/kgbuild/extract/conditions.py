@@ -76,14 +76,12 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
 
 
 def _clause_tokens(doc: Doc, marker_end: int, head: Token) -> list[Token]:
-    """Give the tokens of the condition: the head's subtree after the marker, up to a break."""
-    tokens = [t for t in head.subtree if t.i >= marker_end]
+    """Give the tokens of the condition: from the marker to the end of the head's phrase,
+    stopping at a dash, bracket or semicolon that opens an aside."""
     kept: list[Token] = []
-    for token in tokens:
+    for token in doc[marker_end : head.right_edge.i + 1]:
         if token.text in CLAUSE_BREAKS:
             break
-        if kept and token.i != kept[-1].i + 1:
-            break  # the subtree jumps over words that are not part of the condition
         kept.append(token)
     while kept and (kept[-1].is_punct or kept[-1].is_space or kept[-1].dep_ == "cc"):
         kept.pop()
@@ -121,6 +119,10 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
                     head = head.head
         if head is None or head.i < end:
             continue
+        if marker in lexicon.open_ended_markers and last.dep_ != "mark":
+            # "..., provided Russia also stopped its attacks": the parser often misreads
+            # the participle; the condition then runs to the end of the sentence.
+            head = doc[sentence.end - 1]
         tokens = _clause_tokens(doc, end, head)
         if not tokens:
             continue

@@ -48,6 +48,7 @@ class Lexicon:
     condition_idioms: frozenset[str]
     time_nouns: frozenset[str]
     cause_marks: frozenset[str]
+    open_ended_markers: frozenset[str]
     reporting_verbs: frozenset[str]
     group_nouns: frozenset[str]
     group_quantifiers: frozenset[str]
@@ -144,6 +145,7 @@ def load_lexicon() -> Lexicon:
         condition_idioms=_words(cond, "idioms", "conditions.yaml"),
         time_nouns=_words(cond, "time_nouns", "conditions.yaml"),
         cause_marks=_words(cond, "cause_marks", "conditions.yaml"),
+        open_ended_markers=_words(cond, "open_ended_markers", "conditions.yaml"),
         reporting_verbs=_words(speech, "reporting_verbs", "speech.yaml"),
         group_nouns=_words(speech, "group_nouns", "speech.yaml"),
         group_quantifiers=_words(speech, "group_quantifiers", "speech.yaml"),
