@@ -7,10 +7,12 @@ far from its actors. Instead the layout has two levels:
    member-of) is laid out with networkx, one connected component at a time: Kamada-Kawai
    for small components, a seeded spring layout for large ones;
 2. each commitment sits near the actors it involves (in a sunflower around their centroid,
-   or in a ring around a lone actor), and each condition just beyond its commitment.
+   or in a ring around a lone actor), and each condition just below its commitment.
 
-A few rounds of overlap removal then push apart nodes that landed on each other, and the
-components are packed in rows, largest first. The actor-to-actor view reuses the actors'
+A component's skeleton is first scaled up until it has room for all its label boxes;
+overlap removal then pushes apart boxes that landed on each other (spreading the whole
+component a little while many are jammed), and the components are packed in rows,
+largest first. The actor-to-actor view reuses the actors'
 positions, so switching views keeps everyone in place. Everything is seeded and sorted:
 the same graph always gives the same integer positions.
 """

@@ -31,7 +31,7 @@ import networkx as nx
 
 from ..records import Polarity
 from .layout import compute_positions
-from .network import ROLE_LABELS, VIEWS, actor_graph, articles
+from .network import ROLE_LABELS, VIEWS, articles
 from .style import (
     ACTOR_LINK_STYLE,
     ACTOR_STYLES,
@@ -103,14 +103,7 @@ def render_html(graph: nx.MultiDiGraph, *, view: str = "full", title: str | None
             {"name": name, "label": s.label, "fill": s.fill, "border": s.border}
             for name, s in STATUS_STYLES.items()
         ],
-        "style": {
-            "actorLink": ACTOR_LINK_STYLE.color,
-            "negativeBorder": NEGATIVE_BORDER,
-            "negativeMark": NEGATIVE_MARK,
-        },
-        "counts": {
-            "actorEdges": actor_graph(graph).number_of_edges(),
-        },
+        "style": {"actorLink": ACTOR_LINK_STYLE.color},
     }
     vis_dir = Path(net.template_dir) / VIS_DIR
     assets = files(__package__) / "assets"
