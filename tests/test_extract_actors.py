@@ -410,6 +410,19 @@ def test_names_headed_by_an_organisation_word_or_acronyms_are_organisations() ->
     assert organisations == {"Wagner Group", "Ministry of Defence", "AFU"}
 
 
+def test_body_of_a_state_has_one_label_however_it_is_written() -> None:
+    possessive = extract_text("Ukraine's Defence Ministry said it would buy drones.")
+    adjective = extract_text("The Ukrainian Defence Ministry said it would buy drones.")
+    for found in (possessive, adjective):
+        ministry = actor(found, "ukrainian-defence-ministry")
+        assert (ministry.type, ministry.label) == (
+            ActorType.ORGANIZATION,
+            "Ukrainian Defence Ministry",
+        )
+        assert ministry.acts_for == ("ukraine",)
+        assert found.commitments[0].debtors == ("ukrainian-defence-ministry",)
+
+
 def test_name_in_a_heading_is_an_actor_only_if_the_gazetteer_knows_it() -> None:
     text = "Pacific Defence Council Meets\nCanada’s Role Under Debate\nJapan will send ships."
     first, second = text.split("\n")[:2]

@@ -22,8 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..iris import slugify
-from ..records import ActorType, Article, Span
+from ..records import ActorType, Article
 from ..resources.gazetteer import Gazetteer, GazetteerEntry
 from ..resources.lexicons import Lexicon
 from .actor_index import (
@@ -33,11 +32,11 @@ from .actor_index import (
     THING_PRONOUNS,
     ActorIndex,
     ActorWords,
-    clean_label,
     in_regions,
     load_actor_words,
 )
 from .groups import add_groups
+from .organisations import add_organisations, link_organisation_anaphors
 from .persons import add_office, add_persons, add_unnamed_persons, link_titles
 
 __all__ = [
@@ -87,13 +86,7 @@ def resolve_actors(
         elif ent.label_ == "ORG":
             organisations.append(ent)
     add_persons(index, persons, words, skipped)
-    for ent in organisations:
-        if any(index.key_at(t) is not None for t in ent):
-            continue  # "Ms Lindqvist" tagged ORG: a person's surname
-        if is_organisation_name(ent, words) and not _modifies_noun(ent):
-            label = clean_label(ent.text)
-            if label:
-                index.add(slugify(label), label, ActorType.ORGANIZATION, ent)
+    add_organisations(index, organisations, words, (*skipped, *headings))
     for ent in [*persons, *known_persons]:
         key = next((index.key_at(t) for t in ent if index.key_at(t) is not None), None)
         builder = index.get(key) if key is not None else None
@@ -104,32 +97,6 @@ def resolve_actors(
     add_unnamed_persons(index, doc, words, (*skipped, *headings))
     link_organisation_anaphors(index, doc, words, skipped)
     return index
-
-
-def link_organisation_anaphors(
-    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
-) -> None:
-    """Mark "the alliance" / "the bloc" as a mention of the one organisation (not a body of
-    another, such as the European Commission of the EU) the article has named before."""
-    for token in doc:
-        if (
-            token.lemma_.lower() not in words.organisation_anaphors
-            or token.tag_ != "NN"
-            or index.key_at(token) is not None
-            or in_regions(token.idx, skipped)
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-            or any(c.dep_ in NOUN_MODIFIER_DEPS | {"amod", "poss"} for c in token.children)
-        ):
-            continue
-        earlier = {
-            a.key
-            for a in index.actors()
-            if a.type is ActorType.ORGANIZATION
-            and not a.acts_for
-            and a.mentioned_before(token.idx)
-        }
-        if len(earlier) == 1:
-            index.mention(earlier.pop(), doc[token.i : token.i + 1])
 
 
 def _gazetteer_entry(
@@ -171,26 +138,3 @@ def is_place_use(tokens: DocSpan, words: ActorWords | None = None) -> bool:
 
 def _is_movement(token: Token, words: ActorWords) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in words.place_verbs
-
-
-def _modifies_noun(ent: DocSpan) -> bool:
-    """Tell whether a name modifies a noun ("the Hampton Court meeting"): for a name the
-    gazetteer does not know, a venue or an event rather than an actor."""
-    root = ent.root
-    return root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head != root
-
-
-def is_organisation_name(ent: DocSpan, words: ActorWords) -> bool:
-    """Tell whether a name the gazetteer does not know is plausibly an organisation: an
-    acronym ("AFU", "ECOWAS") or a name headed by, or ending in, an organisation word
-    ("Ministry of Defence", "the Wagner Group"); not "Lancaster House" or "America's Role"."""
-    tokens = [t for t in ent if not t.is_punct and t.text not in {"'s", "’s"}]
-    if not tokens:
-        return False
-    if len(tokens) == 1:
-        text = tokens[0].text.replace(".", "")
-        return text.isupper() and text.isalpha() and 2 <= len(text) <= 8
-    if not tokens[-1].text[:1].isupper() and not tokens[-1].text[:1].isdigit():
-        return False
-    heads = {ent.root.lower_, tokens[-1].lower_}
-    return any(word in words.organisation_words for word in heads)

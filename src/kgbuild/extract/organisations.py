@@ -1,0 +1,160 @@
+"""Organisations the gazetteer does not know: names that look like an organisation's,
+bodies of a state ("Ukraine's Defence Ministry" -> Ukrainian Defence Ministry, part of
+Ukraine), and "the alliance" / "the bloc" for the one organisation named before."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from ..iris import slugify
+from ..records import ActorType, Span
+from .actor_index import ActorIndex, ActorWords, clean_label, in_regions
+
+# Dependencies of a name that modifies a noun: "the Hampton Court meeting".
+NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
+# Dependencies of a state that owns a body: "Ukraine's Defence Ministry", "the Russian
+# Foreign Ministry", "the U.S. Commerce Department".
+OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+NAME_DEPS = frozenset({"compound", "amod"})
+
+
+def add_organisations(
+    index: ActorIndex, ents: Sequence[DocSpan], words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Add the organisations the tagger found that the gazetteer does not know, if they
+    look like one, and the bodies of a state it missed ("the Ukrainian Defence Ministry")."""
+    for ent in ents:
+        if any(index.key_at(t) is not None for t in ent):
+            continue  # "Ms Lindqvist" tagged ORG: a person's surname
+        if not is_organisation_name(ent, words) or _modifies_noun(ent):
+            continue
+        name = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        _add(index, name, _owner(ent.root, index, ent))
+    for token in index.doc:
+        if (
+            token.lemma_.lower() not in words.organisation_words
+            or not token.text[:1].isupper()
+            or token.i == token.sent.start  # a capital that only starts the sentence
+            or index.key_at(token) is not None
+            or in_regions(token.idx, skipped)
+            or (token.dep_ in NOUN_MODIFIER_DEPS and token.head.pos_ in {"NOUN", "PROPN"})
+        ):
+            continue
+        owner = _owner(token, index, None)
+        if owner is not None:
+            _add(index, _name_tokens(token, index), owner)
+
+
+def _owner(head: Token, index: ActorIndex, ent: DocSpan | None) -> Token | None:
+    """Give the word naming the state that owns a body, written before its name
+    ("Ukraine's Defence Ministry", "the Ukrainian Defence Ministry")."""
+    for token in reversed([t for t in head.subtree if t.i < head.i]):
+        if ent is not None and ent.start <= token.i < ent.end:
+            continue
+        if token.text in {"'s", "’s", "'", "’"}:
+            continue
+        key = index.key_at(token)
+        if key is not None:
+            if token.dep_ in OWNER_DEPS and index.kind(key) is ActorType.STATE:
+                return token
+            return None
+        if not token.text[:1].isupper():
+            return None
+    return None
+
+
+def _name_tokens(head: Token, index: ActorIndex) -> list[Token]:
+    """Give the words of a body's name around its head word: the capitalised words before
+    it ("Foreign Ministry", "Armed Forces") and a capitalised "of X" after it."""
+    before: list[Token] = []
+    for token in reversed([t for t in head.subtree if t.i < head.i]):
+        if (
+            token.dep_ not in NAME_DEPS
+            or not token.text[:1].isupper()
+            or index.key_at(token) is not None
+        ):
+            break
+        before.insert(0, token)
+    after: list[Token] = []
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            phrase = list(child.subtree)
+            if all(t.text[:1].isupper() or t.lower_ in {"of", "the", "and"} for t in phrase):
+                after = phrase
+        break
+    return [*before, head, *after]
+
+
+def _add(index: ActorIndex, name: list[Token], owner: Token | None) -> None:
+    """Add an organisation named by `name`, a body of the state `owner` names if given:
+    labelled with the state's adjective ("Ukrainian Defence Ministry"), so the body has one
+    label and one IRI however an article writes it."""
+    label = clean_label(" ".join(t.text for t in name))
+    if not label:
+        return
+    doc = name[0].doc
+    state = index.key_at(owner) if owner is not None else None
+    if owner is not None and state is not None:
+        entry = index.gazetteer.get(state)
+        if entry is not None:
+            label = f"{entry.adjectives[0]} {label}" if entry.adjectives else (
+                f"{label} of {entry.label}"
+            )
+        start = min(owner.i, name[0].i)
+        builder = index.add(slugify(label), label, ActorType.ORGANIZATION,
+                            doc[start : name[-1].i + 1])
+        builder.acts_for.add(state)
+        return
+    index.add(slugify(label), label, ActorType.ORGANIZATION, doc[name[0].i : name[-1].i + 1])
+
+
+def _modifies_noun(ent: DocSpan) -> bool:
+    """Tell whether a name modifies a noun ("the Hampton Court meeting"): for a name the
+    gazetteer does not know, a venue or an event rather than an actor."""
+    root = ent.root
+    return root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head != root
+
+
+def is_organisation_name(ent: DocSpan, words: ActorWords) -> bool:
+    """Tell whether a name the gazetteer does not know is plausibly an organisation: an
+    acronym ("AFU", "ECOWAS") or a name headed by, or ending in, an organisation word
+    ("Ministry of Defence", "the Wagner Group"); not "Lancaster House" or "America's Role"."""
+    tokens = [t for t in ent if not t.is_punct and t.text not in {"'s", "’s"}]
+    if not tokens:
+        return False
+    if len(tokens) == 1:
+        text = tokens[0].text.replace(".", "")
+        return text.isupper() and text.isalpha() and 2 <= len(text) <= 8
+    if not tokens[-1].text[:1].isupper() and not tokens[-1].text[:1].isdigit():
+        return False
+    heads = {ent.root.lower_, tokens[-1].lower_}
+    return any(word in words.organisation_words for word in heads)
+
+
+def link_organisation_anaphors(
+    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Mark "the alliance" / "the bloc" as a mention of the one organisation (not a body of
+    another, such as the European Commission of the EU) the article has named before."""
+    for token in doc:
+        if (
+            token.lemma_.lower() not in words.organisation_anaphors
+            or token.tag_ != "NN"
+            or index.key_at(token) is not None
+            or in_regions(token.idx, skipped)
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            or any(c.dep_ in NOUN_MODIFIER_DEPS | {"amod", "poss"} for c in token.children)
+        ):
+            continue
+        earlier = {
+            a.key
+            for a in index.actors()
+            if a.type is ActorType.ORGANIZATION
+            and not a.acts_for
+            and a.mentioned_before(token.idx)
+        }
+        if len(earlier) == 1:
+            index.mention(earlier.pop(), doc[token.i : token.i + 1])
