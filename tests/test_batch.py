@@ -147,3 +147,15 @@ def test_scheduler_without_dask_engine_is_refused(corpus: Path, tmp_path: Path) 
     )
     assert result.exit_code == 1
     assert result.stderr == "Error: --scheduler is for the Dask engine: add --engine dask.\n"
+
+
+def test_in_memory_dataset_from_pieces_equals_the_built_one(corpus: Path, one_job: Path) -> None:
+    from kgbuild.export.streaming import dataset_from_pieces
+
+    built, _ = build_dataset(list(read_articles([corpus])))
+    pieces = sorted((one_job / ".kgbuild" / "articles").glob("*.nq"))
+    loaded = dataset_from_pieces(pieces)
+    names = {g.identifier for g in built.graphs() if len(g)}
+    assert names == {g.identifier for g in loaded.graphs() if len(g)}
+    for name in names:
+        assert set(loaded.graph(name)) == set(built.graph(name)), name
