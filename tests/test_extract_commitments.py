@@ -296,3 +296,17 @@ def test_finite_verb_after_but_is_not_part_of_the_action() -> None:
 def test_will_not_leave_in_a_quote_is_the_speakers_refusal() -> None:
     c = only("“We will not leave Ukraine alone,” said German Chancellor Olaf Scholz.")
     assert (c.debtors, c.polarity) == (("germany",), Polarity.NEGATIVE)
+
+
+def test_passive_agent_is_the_debtor() -> None:
+    c = only("Security guarantees were offered by France.")
+    assert (c.debtors, c.status, c.action) == (("france",), Status.SIGNALED, "Security guarantees")
+
+
+def test_passive_signature_by_two_states_is_formalized() -> None:
+    c = only("The accord was signed by Kenya and Ethiopia on Monday.")
+    assert (c.debtors, c.status, c.action) == (
+        ("kenya", "ethiopia"),
+        Status.FORMALIZED,
+        "The accord",
+    )

@@ -544,7 +544,36 @@ def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     )
 
 
+def passive_with_agent(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'guarantees were offered by France', 'the accord was signed by Kenya': the agent is
+    the debtor and the passive subject the action."""
+    if token.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in token.children):
+        return
+    agent = first_child(token, {"agent"})
+    pobj = first_child(agent, {"pobj"}) if agent is not None else None
+    subject = first_child(token, {"nsubjpass"})
+    if pobj is None or subject is None or _negative(token, lexicon):
+        return
+    lemma = token.lemma_.lower()
+    status: Status | None = lexicon.commissive_verbs.get(lemma)
+    if lemma in lexicon.formal_verbs:
+        status = Status.FORMALIZED
+    elif lemma in lexicon.fulfilled_verbs and subject.lemma_.lower() not in lexicon.hostile_nouns:
+        status = Status.FULFILLED
+    if status is None or lemma == "expect":
+        return
+    modal_word = next(
+        (c for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None
+    )
+    if modal_word is not None:
+        status = lexicon.modal_status[modal_word.lower_]
+    yield Predicate(
+        "passive_with_agent", (token,), token, subject, status, Polarity.POSITIVE, (pobj,)
+    )
+
+
 RULES: tuple[Rule, ...] = (
+    passive_with_agent,
     refusal,
     demand,
     readiness,
