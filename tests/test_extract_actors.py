@@ -273,6 +273,21 @@ def test_gazetteer_group_keeps_its_members() -> None:
     assert e3.members == ("france", "germany", "united-kingdom")
 
 
+def test_counted_group_is_the_named_group_with_that_many_members() -> None:
+    found = extract_text(
+        "The E3 met in Geneva on Monday. Later, the three European powers urged Iran to "
+        "allow inspections."
+    )
+    assert mentions(found, "e3") == ["E3", "three European powers"]
+    assert found.commitments[0].requested_by == ("e3",)
+
+
+def test_counted_group_with_another_count_is_a_group_of_its_own() -> None:
+    found = extract_text("The E3 met in Geneva on Monday. The two countries will pay.")
+    assert mentions(found, "e3") == ["E3"]
+    assert actor(found, "two-countries").type is ActorType.GROUP
+
+
 def test_coalition_of_the_willing_is_a_group() -> None:
     found = extract_text("The coalition of the willing will send planes to Romania.")
     coalition = actor(found, "coalition-of-the-willing")

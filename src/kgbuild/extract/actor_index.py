@@ -45,6 +45,7 @@ class ActorWords:
     person_nouns: frozenset[str]
     organisation_anaphors: frozenset[str]
     organisation_words: frozenset[str]
+    numbers: Mapping[str, int]
 
 
 def _word_list(data: Any, key: str, source: str) -> frozenset[str]:
@@ -55,6 +56,18 @@ def _word_list(data: Any, key: str, source: str) -> frozenset[str]:
             f"write `{key}: [word, ...]`."
         )
     return frozenset(v.lower() for v in value)
+
+
+def _numbers(data: Any, key: str, source: str) -> dict[str, int]:
+    value = data.get(key) if isinstance(data, Mapping) else None
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, int) for k, v in value.items()
+    ):
+        raise DataFileError(
+            f"data/lexicons/{source}: '{key}' must map number words to integers; "
+            f"write `{key}: {{two: 2, three: 3}}`."
+        )
+    return {k.lower(): v for k, v in value.items()}
 
 
 @cache
@@ -72,6 +85,7 @@ def load_actor_words() -> ActorWords:
         person_nouns=_word_list(actors, "person_nouns", "actors.yaml"),
         organisation_anaphors=_word_list(actors, "organisation_anaphors", "actors.yaml"),
         organisation_words=_word_list(organisations, "words", "organisations.yaml"),
+        numbers=_numbers(actors, "numbers", "actors.yaml"),
     )
 
 

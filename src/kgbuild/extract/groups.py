@@ -43,7 +43,7 @@ def add_groups(
         label = _label(list(tokens), lexicon, words)
         if not label:
             continue
-        alias = _known_as(token, index)
+        alias = _known_as(token, index) or _counted_group(token, index, words)
         if alias is not None:  # "the three European nations, known as the E3"
             index.mention(alias, tokens)
             continue
@@ -120,6 +120,32 @@ def _members(token: Token, index: ActorIndex, words: ActorWords) -> list[str]:
         for m in conjuncts(c)
     ]
     return [k for k in dict.fromkeys(found) if k is not None]
+
+
+def _counted_group(token: Token, index: ActorIndex, words: ActorWords) -> str | None:
+    """Give the one named group mentioned before with as many members as "the three
+    European powers" counts (the E3), if exactly one."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    count = next(
+        (
+            int(c.text) if c.text.isdigit() else words.numbers.get(c.lower_)
+            for c in token.children
+            if c.dep_ == "nummod"
+        ),
+        None,
+    )
+    if count is None:
+        return None
+    found = {
+        a.key
+        for a in index.actors()
+        if a.type is ActorType.GROUP
+        and index.gazetteer.get(a.key) is not None
+        and len(a.members) == count
+        and a.mentioned_before(token.idx)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _known_as(token: Token, index: ActorIndex) -> str | None:
