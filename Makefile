@@ -22,9 +22,13 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)
 	$(BIN)/kgbuild build data/articles --out out
 
-test: $(STAMP_TEST)
+lint: $(STAMP_TEST)
 	$(BIN)/ruff check src tests bench
+
+typecheck: $(STAMP_TEST)
 	$(BIN)/mypy
+
+test: lint typecheck
 	$(BIN)/python -m pytest
 
 clean:
