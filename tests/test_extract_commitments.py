@@ -310,3 +310,8 @@ def test_passive_signature_by_two_states_is_formalized() -> None:
         Status.FORMALIZED,
         "The accord",
     )
+
+
+def test_not_ruling_out_keeps_an_option_open() -> None:
+    c = only("France has not ruled out sending instructors.")
+    assert (c.debtors, c.status, c.polarity) == (("france",), Status.CONSIDERED, Polarity.POSITIVE)

@@ -344,7 +344,8 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
 
 
 def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
-    """'X ruled out sending', 'X refused to', 'X rejected Y'."""
+    """'X ruled out sending', 'X refused to', 'X rejected Y'; 'X did not rule out' keeps an
+    option open."""
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or lemma not in lexicon.refusal_verbs:
         return
@@ -354,7 +355,20 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     ):
         return
     action = _complement(token) or first_child(token, OBJECT_DEPS)
-    if action is None or _negative(token, lexicon):
+    if action is None:
+        return
+    if _negative(token, lexicon):
+        # "has not ruled out sending troops" keeps the option open: considered, positive.
+        if particle is not None:
+            yield Predicate(
+                "open_option",
+                (token,),
+                token,
+                action,
+                Status.CONSIDERED,
+                Polarity.POSITIVE,
+                _subjects(token),
+            )
         return
     yield Predicate(
         "refusal", (token,), token, action, Status.PLEDGED, Polarity.NEGATIVE, _subjects(token)
