@@ -220,10 +220,6 @@ class ActorIndex:
         """Tell whether two persons of the article bear this surname."""
         return text.lower() in self._surnames and self._surnames[text.lower()] is None
 
-    def sentence_number(self, token: Token) -> int:
-        """Give the number of the sentence holding `token` (0 for the first)."""
-        return self._sentence_of[token.i]
-
     def records(self) -> tuple[Actor, ...]:
         """Give the article's actors, sorted by key."""
         return tuple(self._actors[k].record() for k in sorted(self._actors))
