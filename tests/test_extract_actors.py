@@ -308,6 +308,17 @@ def test_quantified_member_states_are_one_group() -> None:
     assert [a.key for a in found.actors if a.type is ActorType.GROUP] == [group.key]
 
 
+def test_member_states_of_an_organisation_are_a_group() -> None:
+    found = extract_text("EU member states will vote on the plan.")
+    assert actor(found, "eu-member-states").type is ActorType.GROUP
+    assert found.commitments[0].debtors == ("eu-member-states",)
+
+
+def test_region_name_before_states_makes_a_group() -> None:
+    found = extract_text("Gulf states will fund the reconstruction.")
+    assert actor(found, "gulf-states").label == "Gulf states"
+
+
 def test_singular_title_is_not_a_group() -> None:
     found = extract_text("Anna Lindqvist, Sweden's foreign minister, said Sweden would help.")
     assert not [a for a in found.actors if a.type is ActorType.GROUP]

@@ -68,13 +68,20 @@ def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token
         if quantifier or (
             plural
             and (
-                (m.dep_ == "amod" and m.text[:1].isupper())
-                or (m.dep_ in {"poss", "compound"} and index.key_at(m) is not None)
+                # "European partners", "Gulf states"
+                (m.dep_ in {"amod", "compound"} and m.text[:1].isupper() and m.pos_ != "NOUN")
+                # "Ukraine's allies", "EU member states"
+                or (m.dep_ in {"poss", "compound"} and _names_actor(m, index))
                 or (m.dep_ == "nummod" and m.like_num)
             )
         ):
             found.append(m)
     return found
+
+
+def _names_actor(modifier: Token, index: ActorIndex) -> bool:
+    """Tell whether a modifier is, or holds, an actor's name ("EU" in "EU member")."""
+    return any(index.key_at(t) is not None for t in modifier.subtree)
 
 
 def _label(tokens: list[Token], lexicon: Lexicon, words: ActorWords) -> str:
