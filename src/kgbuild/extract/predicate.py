@@ -1,0 +1,86 @@
+"""The `Predicate` record the rules give, and the tree helpers they share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..records import Polarity, Status
+from ..resources.lexicons import Lexicon
+from .grammar import OBJECT_DEPS, VERBAL_POS, children, clause_subjects, first_child, is_negated
+
+PAST_TAGS = frozenset({"VBD", "VBN"})
+INFINITIVE_DEPS = frozenset({"xcomp", "acl", "advcl", "ccomp"})
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One undertaking found in a sentence, before actors are resolved."""
+
+    rule: str
+    cue: tuple[Token, ...]
+    anchor: Token  # where conditions attach: the cue or the action's verb
+    action: Token | None  # head of the action phrase (its subtree, less what is excluded)
+    status: Status
+    polarity: Polarity
+    debtors: tuple[Token, ...] = ()
+    requesters: tuple[Token, ...] = ()
+    inherit_debtor: bool = False  # an option list may take its debtor from the sentence before
+    speaker_requests: bool = False  # "X must ..." is demanded by whoever says it
+    requires_debtor: bool = False  # "insisted that X ...": without an actor X, no demand
+
+
+Rule = Callable[[Token, Lexicon], Iterator[Predicate]]
+
+
+def complement_of(verb: Token) -> Token | None:
+    """Give the verb's infinitive or gerund complement ("pledged to send", "ruled out sending")."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in VERBAL_POS:
+            return child
+    for child in verb.children:  # "ruled out sending" is sometimes parsed as an object
+        if child.dep_ in OBJECT_DEPS | {"advcl"} and child.tag_ == "VBG" and child.i > verb.i:
+            return child
+    return None
+
+
+def to_object(token: Token) -> Token | None:
+    """Give X in "committed to X" / "ready for X"."""
+    for prep in children(token, {"prep"}):
+        if prep.lower_ in {"to", "for"}:
+            pobj = first_child(prep, {"pobj", "pcomp"})
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def subjects_of(verb: Token) -> tuple[Token, ...]:
+    return tuple(clause_subjects(verb))
+
+
+def negative(token: Token, lexicon: Lexicon) -> bool:
+    return is_negated(token, lexicon.negators)
+
+
+# -- rules -------------------------------------------------------------------------------
+
+
+def polarity_of(verb: Token, lexicon: Lexicon) -> Polarity:
+    return Polarity.NEGATIVE if negative(verb, lexicon) else Polarity.POSITIVE
+
+
+def particle_of(verb: Token) -> Token | None:
+    """Give the particle of a phrasal verb, also when parsed as the preposition right after
+    it ("locked in a deal")."""
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1):
+            return child
+    return None
+
+
+def is_past(verb: Token) -> bool:
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)

@@ -1,0 +1,263 @@
+"""Rules for refusals, demands on others, and acts done or undone: formal acts,
+fulfilled acts, withdrawals, and passives with an agent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..records import Polarity, Status
+from ..resources.lexicons import Lexicon
+from .grammar import OBJECT_DEPS, SUBJECT_DEPS, children, first_child, object_controller
+from .predicate import (
+    PAST_TAGS,
+    Predicate,
+    complement_of,
+    negative,
+    particle_of,
+    polarity_of,
+    subjects_of,
+)
+
+
+def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'X ruled out sending', 'X refused to', 'X rejected Y'; 'X did not rule out' keeps an
+    option open."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in lexicon.refusal_verbs:
+        return
+    particle = lexicon.refusal_particles.get(lemma)
+    if particle is not None and not any(
+        c.dep_ == "prt" and c.lower_ == particle for c in token.children
+    ):
+        return
+    action = complement_of(token) or first_child(token, OBJECT_DEPS)
+    if action is None:
+        return
+    if negative(token, lexicon):
+        # "has not ruled out sending troops" keeps the option open: considered, positive.
+        if particle is not None:
+            yield Predicate(
+                "open_option",
+                (token,),
+                token,
+                action,
+                Status.CONSIDERED,
+                Polarity.POSITIVE,
+                subjects_of(token),
+            )
+        return
+    yield Predicate(
+        "refusal", (token,), token, action, Status.PLEDGED, Polarity.NEGATIVE, subjects_of(token)
+    )
+
+
+def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'Y urged X to VERB', 'Y called on X to', 'Y pressed for N', 'Y insisted on N',
+    'Y demanded that X VERB'."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in lexicon.demand_verbs:
+        return
+    requesters = subjects_of(token)
+    complement = complement_of(token)
+    if complement is None:
+        for child in token.children:  # "called on Iran to stop": infinitive under the object
+            if child.dep_ == "prep":
+                pobj = first_child(child, {"pobj"})
+                infinitive = first_child(pobj, {"acl", "relcl"}) if pobj is not None else None
+                if infinitive is not None and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children
+                ):
+                    complement = infinitive
+    if complement is None:
+        # "called on Ukraine to strengthen ...": the infinitive may hang on the verb.
+        complement = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "advcl"
+                and c.i > token.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    if complement is not None and complement.i < token.i:
+        return  # "X has pledged ..., conditions Y had demanded": the clause came first
+    if complement is not None and complement.dep_ == "ccomp":
+        if lemma not in lexicon.demand_that_verbs:
+            return  # "told reporters (that) ..." reports; it does not demand
+        debtors = tuple(children(complement, SUBJECT_DEPS))
+        yield Predicate(
+            "demand_that",
+            (token,),
+            token,
+            complement,
+            Status.DEMANDED,
+            polarity_of(complement, lexicon),
+            debtors,
+            requesters,
+            requires_debtor=True,
+        )
+        return
+    if complement is not None:
+        controller = object_controller(token)
+        if controller is None and lemma in {"want", "need", "seek"}:
+            return  # "X wants to act" is the subject's own wish
+        debtors = (controller,) if controller is not None else ()
+        if lemma in {"tell", "ask", "want", "need"} and controller is None:
+            return
+        yield Predicate(
+            "demand_to",
+            (token,),
+            token,
+            complement,
+            Status.DEMANDED,
+            polarity_of(complement, lexicon),
+            debtors,
+            requesters,
+        )
+        return
+    if lemma in {"want", "need", "tell", "ask", "encourage", "invite", "order", "instruct"}:
+        return
+    for prep in children(token, {"prep"}):
+        # "Ukraine, for its part, is insisting on ...": an aside before the verb is not
+        # what is demanded.
+        if prep.lower_ in lexicon.demand_preps and prep.i > token.i:
+            pobj = first_child(prep, {"pobj", "pcomp"})
+            # "called on Ukraine" names who is asked, not what: without an infinitive
+            # there is nothing to extract.
+            if pobj is not None and pobj.pos_ not in {"PRON", "PROPN"}:
+                yield Predicate(
+                    "demand_for",
+                    (token, prep),
+                    token,
+                    pobj,
+                    Status.DEMANDED,
+                    Polarity.POSITIVE,
+                    (),
+                    requesters,
+                )
+                return
+    obj = first_child(token, OBJECT_DEPS)
+    if obj is not None and lemma in {"demand", "request", "require"} and obj.pos_ != "PRON":
+        yield Predicate(
+            "demand_object",
+            (token,),
+            token,
+            obj,
+            Status.DEMANDED,
+            Polarity.POSITIVE,
+            (),
+            requesters,
+        )
+
+
+def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'X signed/ratified/locked in the accord' (formalized, when done, not when planned)."""
+    lemma = token.lemma_.lower()
+    particle_token = particle_of(token)
+    particle = particle_token.lower_ if particle_token is not None else None
+    phrase = f"{lemma} {particle}" if particle else lemma
+    if token.pos_ != "VERB" or (
+        lemma not in lexicon.formal_verbs and phrase not in lexicon.formal_phrases
+    ):
+        return
+    if token.tag_ not in PAST_TAGS or any(
+        c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children
+    ):
+        return
+    if negative(token, lexicon) or any(c.dep_ == "auxpass" for c in token.children):
+        return
+    obj = first_child(token, OBJECT_DEPS)
+    cue: tuple[Token, ...] = (token,)
+    if obj is None and particle_token is not None and phrase in lexicon.formal_phrases:
+        obj = first_child(particle_token, {"pobj"})
+        cue = (token, particle_token)
+    if obj is None:
+        return
+    yield Predicate(
+        "formal_act", cue, token, obj, Status.FORMALIZED, Polarity.POSITIVE, subjects_of(token)
+    )
+
+
+def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'X launched the process to reimpose sanctions', 'X delivered the aid' (fulfilled)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in lexicon.fulfilled_verbs or token.tag_ not in PAST_TAGS:
+        return
+    if negative(token, lexicon) or any(c.dep_ in {"auxpass"} for c in token.children):
+        return
+    if token.dep_ in {"amod", "acl", "relcl"}:
+        return  # "the aid delivered last year" describes, it does not report
+    obj = first_child(token, OBJECT_DEPS)
+    if obj is None or obj.lemma_.lower() in lexicon.hostile_nouns:
+        return
+    yield Predicate(
+        "fulfilled_act",
+        (token,),
+        token,
+        obj,
+        Status.FULFILLED,
+        Polarity.POSITIVE,
+        subjects_of(token),
+    )
+
+
+def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'X withdrew from / pulled out of / cancelled the deal' (withdrawn)."""
+    lemma = token.lemma_.lower()
+    particle_token = particle_of(token)
+    particle = particle_token.lower_ if particle_token is not None else None
+    phrase = f"{lemma} {particle}" if particle else lemma
+    if token.pos_ != "VERB" or (
+        lemma not in lexicon.withdrawn_verbs and phrase not in lexicon.withdrawn_phrases
+    ):
+        return
+    if token.tag_ not in PAST_TAGS or negative(token, lexicon):
+        return
+    action = first_child(token, OBJECT_DEPS)
+    if action is None:
+        for prep in children(token, {"prep"}):
+            action = first_child(prep, {"pobj"})
+            if action is not None:
+                break
+    if action is None:
+        return
+    yield Predicate(
+        "withdrawal",
+        (token,),
+        token,
+        action,
+        Status.WITHDRAWN,
+        Polarity.POSITIVE,
+        subjects_of(token),
+    )
+
+
+def passive_with_agent(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'guarantees were offered by France', 'the accord was signed by Kenya': the agent is
+    the debtor and the passive subject the action."""
+    if token.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in token.children):
+        return
+    agent = first_child(token, {"agent"})
+    pobj = first_child(agent, {"pobj"}) if agent is not None else None
+    subject = first_child(token, {"nsubjpass"})
+    if pobj is None or subject is None or negative(token, lexicon):
+        return
+    lemma = token.lemma_.lower()
+    status: Status | None = lexicon.commissive_verbs.get(lemma)
+    if lemma in lexicon.formal_verbs:
+        status = Status.FORMALIZED
+    elif lemma in lexicon.fulfilled_verbs and subject.lemma_.lower() not in lexicon.hostile_nouns:
+        status = Status.FULFILLED
+    if status is None or lemma == "expect":
+        return
+    modal_word = next(
+        (c for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None
+    )
+    if modal_word is not None:
+        status = lexicon.modal_status[modal_word.lower_]
+    yield Predicate(
+        "passive_with_agent", (token,), token, subject, status, Polarity.POSITIVE, (pobj,)
+    )

@@ -1,0 +1,240 @@
+"""Rules for undertakings of one's own: commissive verbs, readiness, commissive nouns and
+option lists, and modal verbs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..records import Polarity, Status
+from ..resources.lexicons import Lexicon
+from .grammar import OBJECT_DEPS, SUBJECT_DEPS, VERBAL_POS, children, first_child
+from .predicate import Predicate, complement_of, negative, subjects_of, to_object
+
+
+def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'X pledged/agreed/offered/intends to VERB', 'X is expected to VERB', 'X pledged aid'."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.commissive_verbs:
+        return
+    lemma = token.lemma_.lower()
+    status = lexicon.commissive_verbs[lemma]
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if lemma == "expect" and not passive:
+        return  # "we expect Russia to ..." forecasts someone else's act
+    if negative(token, lexicon):
+        return  # "has not agreed to" reports no undertaking
+    complement = complement_of(token)
+    if complement is not None:
+        # Negated complement: "pledges not to annex" binds the debtor not to act.
+        polarity = Polarity.NEGATIVE if negative(complement, lexicon) else Polarity.POSITIVE
+        # "threatened that the United States might not defend ...": a that-clause with a
+        # subject of its own binds that subject.
+        own = tuple(
+            s
+            for s in children(complement, SUBJECT_DEPS)
+            if complement.dep_ == "ccomp" and s.pos_ in {"PROPN", "PRON"}
+        )
+        yield Predicate(
+            "commissive_verb",
+            (token,),
+            token,
+            complement,
+            status,
+            polarity,
+            own or subjects_of(token),
+        )
+        return
+    obj = first_child(token, OBJECT_DEPS)
+    if obj is not None and obj.lemma_.lower() in lexicon.commissive_nouns:
+        return  # "announced their readiness to ...": the noun rule reads it
+    if obj is not None and lemma in lexicon.object_taking_verbs:
+        yield Predicate(
+            "commissive_object", (token,), token, obj, status, Polarity.POSITIVE, subjects_of(token)
+        )
+        return
+    target = to_object(token)  # "committed to diplomacy", "agreed to a ceasefire"
+    if target is not None and lemma in lexicon.to_object_verbs:
+        yield Predicate(
+            "commissive_to", (token,), token, target, status, Polarity.POSITIVE, subjects_of(token)
+        )
+
+
+def readiness(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'X is ready/willing/prepared/committed to ...', 'X is unwilling to ...'."""
+    word = token.lower_
+    if word not in lexicon.readiness_adjectives or token.pos_ not in {"ADJ", "VERB"}:
+        return
+    if token.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in token.children):
+        return  # "prepared a plan" is not readiness
+    value = lexicon.readiness_adjectives[word]
+    status = value if value is not None else Status.PLEDGED
+    refusal = value is None
+    complement = complement_of(token) or to_object(token)
+    if complement is None:
+        return
+    head = token.head if token.dep_ in {"acomp", "amod", "oprd"} else token
+    subjects = subjects_of(head)
+    negated = negative(head, lexicon) or negative(token, lexicon) or negative(complement, lexicon)
+    polarity = Polarity.NEGATIVE if refusal != negated else Polarity.POSITIVE
+    if negated and not refusal:
+        status = Status.PLEDGED  # "is not prepared to" is a refusal
+    yield Predicate("readiness", (token,), head, complement, status, polarity, subjects)
+
+
+def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'the EU's pledge to eliminate tariffs', 'announced their readiness to ...',
+    'Washington's potential role as ...', 'options on the table include ...'."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.commissive_nouns:
+        return
+    value = lexicon.commissive_nouns[token.lemma_.lower()]
+    status = value if value is not None else Status.PLEDGED
+    polarity = Polarity.NEGATIVE if value is None else Polarity.POSITIVE
+    hedged = any(c.dep_ == "amod" and c.lower_ in lexicon.hedge_adjectives for c in token.children)
+    governing_status = lexicon.commissive_verbs.get(token.head.lemma_.lower())
+    if token.dep_ in OBJECT_DEPS and governing_status is Status.CONSIDERED:
+        hedged = True  # "is considering a role as a mediator"
+    if hedged:
+        status = Status.CONSIDERED
+    action = _noun_complement(token)
+    possessor = first_child(token, {"poss"}) or next(
+        (c for c in token.children if c.dep_ == "nmod" and c.pos_ == "PROPN"), None
+    )
+    debtors: tuple[Token, ...] = (possessor,) if possessor is not None else ()
+    governor = token.head
+    if possessor is not None and possessor.pos_ == "PRON" and token.dep_ in OBJECT_DEPS:
+        debtors = ()  # "announced their readiness": the verb's subject says whose
+    # "X signaled/announced/expressed a willingness to": the verb's subject is the debtor,
+    # and a plain announcement of readiness is still only readiness.
+    if not debtors and token.dep_ in OBJECT_DEPS and governor.pos_ == "VERB":
+        debtors = subjects_of(governor)
+    if not debtors:
+        debtors = _governing_subjects(token)
+    if token.lemma_.lower() in lexicon.list_nouns and token.dep_ in SUBJECT_DEPS:
+        # "Options on the table include A, B and C": the list is the action.
+        obj = first_child(governor, OBJECT_DEPS) or next(
+            (c for c in governor.children if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG"), None
+        )
+        if obj is not None:
+            yield Predicate(
+                "option_list",
+                (token,),
+                governor,
+                obj,
+                Status.CONSIDERED,
+                Polarity.POSITIVE,
+                debtors,
+                inherit_debtor=True,
+            )
+        return
+    if action is None:
+        return
+    if action.i == token.i and not hedged:
+        return  # "Europe's plan" names a thing; "Washington's potential role" is an option
+    yield Predicate("commissive_noun", (token,), token, action, status, polarity, debtors)
+
+
+def _noun_complement(noun: Token) -> Token | None:
+    """Give the action a commissive noun announces: its infinitive ('pledge to X'), its
+    of-gerund ('possibility of deploying'), its 'as' role ('role as a backstop'), or the
+    noun itself when a hedge makes it a possibility ('potential role')."""
+    for child in noun.children:
+        if (
+            child.dep_ in {"acl", "relcl"}
+            and child.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "as", "for"}:
+            pobj = first_child(child, {"pobj", "pcomp"})
+            if pobj is not None:
+                return noun
+    governor = noun.head
+    if noun.dep_ in OBJECT_DEPS and governor.pos_ == "VERB":
+        # "introduced a draft resolution ... to extend the accord": the infinitive hangs on
+        # the verb but says what the resolution would do.
+        for child in governor.children:
+            if (
+                child.dep_ in {"advcl", "xcomp"}
+                and child.i > noun.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ):
+                return child
+    if any(c.dep_ == "poss" for c in noun.children):
+        return noun
+    return None
+
+
+def _governing_subjects(token: Token) -> tuple[Token, ...]:
+    """Give the subject of the nearest clause above a noun ("He announced a plan including
+    a commitment to ..." -> He)."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "VERB":
+            subjects = tuple(s for s in subjects_of(ancestor) if s.i != token.i)
+            if subjects:
+                return subjects
+            if ancestor.dep_ not in {"acl", "relcl", "pcomp", "prep"}:
+                return ()
+    return ()
+
+
+def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'X will/would/shall VERB' (pledged), 'X could VERB' (considered),
+    'X must/should VERB' (demanded by the speaker); with 'not' a refusal."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in VERBAL_POS or lemma in lexicon.non_action_verbs | lexicon.event_verbs:
+        return
+    modal_word = next(
+        (c for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None
+    )
+    semi = None
+    if (
+        modal_word is None
+        and token.dep_ == "xcomp"
+        and token.head.lemma_ in lexicon.demanded_semi_modals
+    ):
+        semi = token.head  # "X needs to / has to VERB"
+    if modal_word is None and semi is None:
+        return
+    status = lexicon.modal_status[modal_word.lower_] if modal_word is not None else Status.DEMANDED
+    negated = negative(token, lexicon) or (semi is not None and negative(semi, lexicon))
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    subjects = children(token, SUBJECT_DEPS) or (children(semi, SUBJECT_DEPS) if semi else [])
+    if not subjects and token.dep_ == "conj":
+        subjects = list(subjects_of(token))
+    debtors: tuple[Token, ...] = tuple(subjects)
+    if passive and subjects:
+        # "no U.S. troops will be deployed": the actor modifying the subject is the debtor,
+        # and "no" makes it a refusal.
+        subject = subjects[0]
+        if any(c.lower_ == "no" and c.dep_ == "det" for c in subject.children):
+            negated = True
+        debtors = tuple(c for c in subject.children if c.dep_ in {"compound", "amod", "poss"})
+    if any(
+        c.dep_ in {"preconj", "advmod", "neg"} and c.lower_ in lexicon.negators
+        for s in subjects
+        for c in s.children
+    ):
+        return  # "not every nation will contribute" is nobody's refusal
+    polarity = Polarity.NEGATIVE if negated else Polarity.POSITIVE
+    if negated and status is Status.CONSIDERED:
+        return  # "could not" describes ability, not a refusal
+    obj = first_child(token, OBJECT_DEPS)
+    if (
+        status is Status.CONSIDERED
+        and obj is not None
+        and obj.lemma_.lower() in lexicon.hostile_nouns
+    ):
+        return  # "Russia could launch an offensive" forecasts a threat, not an option
+    cue = (modal_word,) if modal_word is not None else (semi,) if semi is not None else ()
+    yield Predicate(
+        "modal",
+        tuple(t for t in cue if t is not None),
+        token,
+        token,
+        status,
+        polarity,
+        debtors,
+        speaker_requests=status is Status.DEMANDED,
+    )
