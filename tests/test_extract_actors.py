@@ -177,6 +177,15 @@ def test_it_refers_to_the_subject_before() -> None:
     assert found.commitments[-1].debtors == ("japan",)
 
 
+def test_it_refers_to_the_subject_earlier_in_its_own_sentence() -> None:
+    found = extract_text(
+        "Canada pressed Japan to cut its tariffs. Tokyo refused to lower them, but it will "
+        "review the quotas next year."
+    )
+    assert found.commitments[-1].action == "review the quotas next year"
+    assert found.commitments[-1].debtors == ("japan",)
+
+
 def test_it_without_a_clear_antecedent_is_not_resolved() -> None:
     found = extract_text(
         "Talks between Japan and Norway ended on Monday. It will send engineers next year."

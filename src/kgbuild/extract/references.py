@@ -86,6 +86,11 @@ class Resolver:
                 return listed
         else:
             kinds = SIDES
+        # "Beijing has ruled out X, but it is considering Y": a subject earlier in the
+        # pronoun's own sentence comes first.
+        same_sentence = _top_subject(self.index.antecedents(token, kinds, reach=0))
+        if same_sentence is not None:
+            return [same_sentence]
         for reach in (1, None):
             found = self.index.antecedents(token, kinds, reach=reach)
             if not found:
@@ -95,11 +100,8 @@ class Resolver:
                 return keys
             if reach is None:
                 return []
-            depths = [depth for _key, depth in found if depth is not None]
-            if not depths:
-                return []
-            top = {key for key, depth in found if depth == min(depths)}
-            return sorted(top) if len(top) == 1 else []
+            top = _top_subject(found)
+            return [top] if top is not None else []
         return []
 
     def _plural_subject(self, token: Token) -> list[str]:
@@ -153,3 +155,12 @@ class Resolver:
         if actor is not None and actor.type is ActorType.PERSON and actor.acts_for:
             return sorted(actor.acts_for)[:1]
         return [key]
+
+
+def _top_subject(found: list[tuple[str, int | None]]) -> str | None:
+    """Give the one actor named as the subject of the highest clause among `found`."""
+    depths = [depth for _key, depth in found if depth is not None]
+    if not depths:
+        return None
+    top = {key for key, depth in found if depth == min(depths)}
+    return top.pop() if len(top) == 1 else None
