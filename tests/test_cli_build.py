@@ -129,3 +129,10 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
         assert result.exit_code == 0, name
         assert (command.help or "").strip(), name
         assert f"kgbuild {name}" in readme, f"README does not document `kgbuild {name}`"
+
+
+def test_public_api_names_are_the_functions_not_subpackages() -> None:
+    import kgbuild.export  # noqa: F401  (importing the subpackage must not shadow the function)
+    from kgbuild import build, build_dataset, export, read_articles
+
+    assert all(callable(f) for f in (build, build_dataset, export, read_articles))

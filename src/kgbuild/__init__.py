@@ -17,6 +17,10 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from .errors import KgbuildError
+
+# Bound eagerly: the function shares its name with the `kgbuild.export` subpackage, which
+# would otherwise shadow it once imported. It costs rdflib only, which vocab needs anyway.
+from .export import export
 from .records import (
     Actor,
     ActorType,
@@ -32,7 +36,6 @@ from .records import (
 
 if TYPE_CHECKING:
     from .document import read_articles, read_path
-    from .export import export
     from .pipeline import ArticleSummary, build, build_dataset, extract_articles
     from .validate import validate_graph
 
@@ -41,7 +44,6 @@ if TYPE_CHECKING:
 _LAZY = {
     "read_articles": "document",
     "read_path": "document",
-    "export": "export",
     "ArticleSummary": "pipeline",
     "build": "pipeline",
     "build_dataset": "pipeline",
