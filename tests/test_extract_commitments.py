@@ -315,3 +315,16 @@ def test_passive_signature_by_two_states_is_formalized() -> None:
 def test_not_ruling_out_keeps_an_option_open() -> None:
     c = only("France has not ruled out sending instructors.")
     assert (c.debtors, c.status, c.polarity) == (("france",), Status.CONSIDERED, Polarity.POSITIVE)
+
+
+def test_package_announced_by_an_official_binds_the_officials_state() -> None:
+    c = only("French President Emmanuel Macron announced a 3 billion euro aid package.")
+    assert (c.debtors, c.status) == (("france",), Status.PLEDGED)
+
+
+def test_pronoun_attribution_names_the_last_speaker() -> None:
+    found = extract_text(
+        "Norwegian Prime Minister Jonas Gahr Store said the talks went well.\n\n"
+        "“We will double our aid,” he said."
+    ).commitments
+    assert [(c.debtors, c.stated_by) for c in found] == [(("norway",), ("jonas-gahr-store",))]

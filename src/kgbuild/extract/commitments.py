@@ -71,6 +71,12 @@ def extract_commitments(
             speaker = _speaker(predicate, quotes, resolver, lexicon)
             side = _speaker_side(speaker, index)
             debtors = resolver.resolve(predicate.debtors, side)
+            if predicate.rule == "commissive_object" and predicate.cue[0].lemma_.lower() in (
+                lexicon.on_behalf_verbs
+            ):
+                # "the Prime Minister announced a £1.6 billion finance deal": a package an
+                # official announces is the undertaking of the side the official acts for.
+                debtors = _speaker_side(debtors, index)
             if not debtors and predicate.inherit_debtor:
                 debtors = previous_debtors
             requesters = resolver.resolve(predicate.requesters, side)
@@ -265,11 +271,29 @@ def _speaker(
     a reporting verb governing it."""
     quote = quote_at(quotes, predicate.anchor.idx)
     if quote is not None and quote.speaker is not None:
-        return resolver.resolve([quote.speaker])
+        speaker = quote.speaker
+        if speaker.pos_ == "PRON":
+            # "..., they said": the pronoun names the last speaker the text introduced.
+            speaker = _previous_speaker(speaker, lexicon) or speaker
+        return resolver.resolve([speaker])
     subject = reporting_subject(predicate.anchor, lexicon)
     if subject is not None:
         return resolver.resolve([subject])
     return ()
+
+
+def _previous_speaker(pronoun: Token, lexicon: Lexicon) -> Token | None:
+    """Give the subject of the nearest reporting verb before `pronoun` that is not a
+    pronoun itself."""
+    for i in range(pronoun.i - 1, -1, -1):
+        token = pronoun.doc[i]
+        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.reporting_verbs:
+            subject = next(
+                (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+            )
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+    return None
 
 
 def _speaker_side(speaker: tuple[str, ...], index: ActorIndex) -> tuple[str, ...]:

@@ -168,9 +168,9 @@ def _noun_complement(noun: Token) -> Token | None:
 
 def _governing_subjects(token: Token) -> tuple[Token, ...]:
     """Give the subject of the nearest clause above a noun ("He announced a plan including
-    a commitment to ..." -> He)."""
+    a commitment to ..." -> He; "we will be in a position to ..." -> we)."""
     for ancestor in token.ancestors:
-        if ancestor.pos_ == "VERB":
+        if ancestor.pos_ in VERBAL_POS:
             subjects = tuple(s for s in subjects_of(ancestor) if s.i != token.i)
             if subjects:
                 return subjects

@@ -36,6 +36,7 @@ class Lexicon:
     event_verbs: frozenset[str]
     object_taking_verbs: frozenset[str]
     to_object_verbs: frozenset[str]
+    on_behalf_verbs: frozenset[str]
     non_commissive_marks: frozenset[str]
     list_nouns: frozenset[str]
     hedged_only_nouns: frozenset[str]
@@ -133,6 +134,7 @@ def load_lexicon() -> Lexicon:
         event_verbs=_words(pred, "event_verbs", "predicates.yaml"),
         object_taking_verbs=_words(pred, "object_taking_verbs", "predicates.yaml"),
         to_object_verbs=_words(pred, "to_object_verbs", "predicates.yaml"),
+        on_behalf_verbs=_words(pred, "on_behalf_verbs", "predicates.yaml"),
         non_commissive_marks=_words(pred, "non_commissive_marks", "predicates.yaml"),
         list_nouns=_words(pred, "list_nouns", "predicates.yaml"),
         hedged_only_nouns=_words(pred, "hedged_only_nouns", "predicates.yaml"),
