@@ -30,8 +30,11 @@ _FORBIDDEN_IRI_CHARS = " <>\"{}|^`\\"
 
 def slugify(text: str) -> str:
     """Give a lowercase ASCII slug of `text` ("Côte d’Ivoire" -> "cote-d-ivoire")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    # Accents go ("ô" -> "o"); every other non-alphanumeric character, curly apostrophes
+    # included, separates words exactly as a straight one does.
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    slug = _NOT_SLUG.sub("-", bare.lower()).strip("-")
     if slug:
         return slug
     return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
