@@ -143,6 +143,23 @@ def test_title_naming_one_office_refers_to_its_holder_named_later() -> None:
     assert found.commitments[0].stated_by == ("hakan-fidan",)
 
 
+def test_the_states_leader_is_the_one_person_named_for_that_state() -> None:
+    found = extract_text(
+        "Hungarian Prime Minister Viktor Orbán said Budapest would veto the package. The "
+        "Hungarian leader said Hungary would not back down."
+    )
+    assert mentions(found, "viktor-orban") == ["Viktor Orbán", "Hungarian leader"]
+    assert found.commitments[-1].stated_by == ("viktor-orban",)
+
+
+def test_the_states_leader_with_two_persons_for_that_state_is_not_resolved() -> None:
+    found = extract_text(
+        "Russian President Vladimir Putin and Foreign Minister Sergei Lavrov met the envoy. "
+        "The Russian leader said Russia would consider the plan."
+    )
+    assert mentions(found, "vladimir-putin") == ["Vladimir Putin"]
+
+
 def test_bare_title_before_any_name_is_not_resolved() -> None:
     found = extract_text(
         "The Prime Minister said Britain would send jets. Keir Starmer spoke in London."

@@ -43,6 +43,7 @@ class ActorWords:
     accredited_nouns: frozenset[str]
     inclusive_modifiers: frozenset[str]
     person_nouns: frozenset[str]
+    leader_nouns: frozenset[str]
     organisation_anaphors: frozenset[str]
     organisation_words: frozenset[str]
     numbers: Mapping[str, int]
@@ -83,6 +84,7 @@ def load_actor_words() -> ActorWords:
         accredited_nouns=_word_list(actors, "accredited_nouns", "actors.yaml"),
         inclusive_modifiers=_word_list(actors, "inclusive_modifiers", "actors.yaml"),
         person_nouns=_word_list(actors, "person_nouns", "actors.yaml"),
+        leader_nouns=_word_list(actors, "leader_nouns", "actors.yaml"),
         organisation_anaphors=_word_list(actors, "organisation_anaphors", "actors.yaml"),
         organisation_words=_word_list(organisations, "words", "organisations.yaml"),
         numbers=_numbers(actors, "numbers", "actors.yaml"),

@@ -93,7 +93,7 @@ def resolve_actors(
         if builder is not None and builder.type is ActorType.PERSON:
             add_office(index, builder, ent, words)
     add_groups(index, doc, lexicon, words, (*skipped, *headings))
-    link_titles(index, doc, skipped)
+    link_titles(index, doc, words, skipped)
     add_unnamed_persons(index, doc, words, (*skipped, *headings))
     link_organisation_anaphors(index, doc, words, skipped)
     return index
