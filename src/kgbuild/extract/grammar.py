@@ -10,28 +10,6 @@ from spacy.tokens import Token
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 CLAUSAL_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
-# Children whose subtrees never belong to an action phrase.
-NON_ACTION_DEPS = frozenset(
-    {
-        "nsubj",
-        "nsubjpass",
-        "csubj",
-        "expl",
-        "aux",
-        "auxpass",
-        "neg",
-        "mark",
-        "punct",
-        "cc",
-        "parataxis",
-        "appos",
-        "intj",
-        "discourse",
-        "dep",
-        "meta",
-        "advmod",
-    }
-)
 VERBAL_POS = frozenset({"VERB", "AUX"})
 QUOTE_CHARS = "\"“”‘’'«»"
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})

@@ -153,12 +153,17 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         )
 
 
+def _phrasal(verb: Token) -> tuple[str, Token | None]:
+    """Give a verb as a phrasal lemma ("lock in", "pull out") and its particle, if any."""
+    particle = particle_of(verb)
+    lemma = verb.lemma_.lower()
+    return (f"{lemma} {particle.lower_}" if particle is not None else lemma), particle
+
+
 def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X signed/ratified/locked in the accord' (formalized, when done, not when planned)."""
     lemma = token.lemma_.lower()
-    particle_token = particle_of(token)
-    particle = particle_token.lower_ if particle_token is not None else None
-    phrase = f"{lemma} {particle}" if particle else lemma
+    phrase, particle_token = _phrasal(token)
     if token.pos_ != "VERB" or (
         lemma not in lexicon.formal_verbs and phrase not in lexicon.formal_phrases
     ):
@@ -207,9 +212,7 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
 def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X withdrew from / pulled out of / cancelled the deal' (withdrawn)."""
     lemma = token.lemma_.lower()
-    particle_token = particle_of(token)
-    particle = particle_token.lower_ if particle_token is not None else None
-    phrase = f"{lemma} {particle}" if particle else lemma
+    phrase, _ = _phrasal(token)
     if token.pos_ != "VERB" or (
         lemma not in lexicon.withdrawn_verbs and phrase not in lexicon.withdrawn_phrases
     ):
