@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extraction_helpers import extract_text
+from kgbuild.errors import DataFileError
 from kgbuild.extract import extract
+from kgbuild.extract.actor_index import load_actor_words, word_list
 from kgbuild.graph import add_extraction, new_dataset
 from kgbuild.iris import IriMinter
 from kgbuild.nlp import load_nlp
@@ -486,3 +490,19 @@ def test_name_in_a_heading_is_an_actor_only_if_the_gazetteer_knows_it() -> None:
     )
     found = extract(article, load_nlp()(text))
     assert keys(found) == {"canada", "japan"}
+
+
+# -- the word lists ------------------------------------------------------------------------
+
+
+def test_actor_words_are_loaded_lowercased() -> None:
+    words = load_actor_words()
+    assert "mr" in words.honorifics
+    assert "ministry" in words.organisation_words
+    assert words.numbers["three"] == 3
+
+
+def test_malformed_word_list_is_reported_with_its_file_and_fix() -> None:
+    with pytest.raises(DataFileError, match=r"actors.yaml: 'honorifics' must be a list"):
+        word_list({"honorifics": "Mr"}, "honorifics", "actors.yaml")
+

@@ -49,7 +49,8 @@ class ActorWords:
     numbers: Mapping[str, int]
 
 
-def _word_list(data: Any, key: str, source: str) -> frozenset[str]:
+def word_list(data: Any, key: str, source: str) -> frozenset[str]:
+    """Give the lowercased words of a list in a lexicon file, or raise `DataFileError`."""
     value = data.get(key) if isinstance(data, Mapping) else None
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise DataFileError(
@@ -77,16 +78,16 @@ def load_actor_words() -> ActorWords:
     actors = load_yaml("lexicons", "actors.yaml")
     organisations = load_yaml("lexicons", "organisations.yaml")
     return ActorWords(
-        honorifics=_word_list(actors, "honorifics", "actors.yaml"),
-        locative_prepositions=_word_list(actors, "locative_prepositions", "actors.yaml"),
-        movement_prepositions=_word_list(actors, "movement_prepositions", "actors.yaml"),
-        place_verbs=_word_list(actors, "place_verbs", "actors.yaml"),
-        accredited_nouns=_word_list(actors, "accredited_nouns", "actors.yaml"),
-        inclusive_modifiers=_word_list(actors, "inclusive_modifiers", "actors.yaml"),
-        person_nouns=_word_list(actors, "person_nouns", "actors.yaml"),
-        leader_nouns=_word_list(actors, "leader_nouns", "actors.yaml"),
-        organisation_anaphors=_word_list(actors, "organisation_anaphors", "actors.yaml"),
-        organisation_words=_word_list(organisations, "words", "organisations.yaml"),
+        honorifics=word_list(actors, "honorifics", "actors.yaml"),
+        locative_prepositions=word_list(actors, "locative_prepositions", "actors.yaml"),
+        movement_prepositions=word_list(actors, "movement_prepositions", "actors.yaml"),
+        place_verbs=word_list(actors, "place_verbs", "actors.yaml"),
+        accredited_nouns=word_list(actors, "accredited_nouns", "actors.yaml"),
+        inclusive_modifiers=word_list(actors, "inclusive_modifiers", "actors.yaml"),
+        person_nouns=word_list(actors, "person_nouns", "actors.yaml"),
+        leader_nouns=word_list(actors, "leader_nouns", "actors.yaml"),
+        organisation_anaphors=word_list(actors, "organisation_anaphors", "actors.yaml"),
+        organisation_words=word_list(organisations, "words", "organisations.yaml"),
         numbers=_numbers(actors, "numbers", "actors.yaml"),
     )
 
