@@ -15,7 +15,7 @@ from ..errors import DataFileError
 from ..records import Actor, ActorType, Post, Span
 from ..resources import load_yaml
 from ..resources.gazetteer import Gazetteer, GazetteerEntry
-from .grammar import APOSTROPHES, conjuncts
+from .grammar import APOSTROPHES, conjuncts, doc_text
 
 # Closed-class words the rules are built on (grammar, not vocabulary).
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -391,7 +391,7 @@ def text_span(tokens: DocSpan) -> Span | None:
         return None
     doc = tokens.doc
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def clean_label(text: str) -> str:

@@ -12,7 +12,7 @@ from ..records import ActorType, Article, Commitment, Condition, Span, Status
 from ..resources.lexicons import Lexicon
 from .actors import ActorIndex
 from .conditions import FoundCondition, find_conditions
-from .grammar import phrase
+from .grammar import doc_text, phrase
 from .predicates import Predicate, find_predicates
 from .references import Resolver
 from .speech import Quote, find_quotes, quote_at, reporting_subject
@@ -113,7 +113,7 @@ def extract_commitments(
 
 
 def _starts_paragraph(sentence: DocSpan) -> bool:
-    before = sentence.doc.text[: sentence.start_char].rstrip(" \t")
+    before = doc_text(sentence.doc)[: sentence.start_char].rstrip(" \t")
     return not before or before.endswith("\n")
 
 
@@ -288,9 +288,7 @@ def _previous_speaker(pronoun: Token, lexicon: Lexicon) -> Token | None:
     for i in range(pronoun.i - 1, -1, -1):
         token = pronoun.doc[i]
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.reporting_verbs:
-            subject = next(
-                (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None
-            )
+            subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None and subject.pos_ != "PRON":
                 return subject
     return None
@@ -310,7 +308,7 @@ def _speaker_side(speaker: tuple[str, ...], index: ActorIndex) -> tuple[str, ...
 
 
 def _sentence_span(sentence: DocSpan) -> Span:
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     start, end = sentence.start_char, sentence.end_char
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -325,4 +323,4 @@ def _cue_span(predicate: Predicate) -> Span | None:
     doc = predicate.cue[0].doc
     start = min(t.idx for t in predicate.cue)
     end = max(t.idx + len(t.text) for t in predicate.cue)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])

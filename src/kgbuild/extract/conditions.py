@@ -11,6 +11,7 @@ from spacy.tokens import Span as DocSpan
 from ..nlp.components import CUE_SPANS
 from ..records import ConditionType, Span
 from ..resources.lexicons import Lexicon
+from .grammar import doc_text
 
 # Punctuation that closes a condition written inline ("-- and I don't mean ...").
 CLAUSE_BREAKS = frozenset({"--", "—", "–", "(", ")", ";", ":"})
@@ -37,7 +38,7 @@ class FoundCondition:
         doc = self.tokens[0].doc
         start = self.tokens[0].idx
         end = self.tokens[-1].idx + len(self.tokens[-1].text)
-        return Span(start, end, doc.text[start:end])
+        return Span(start, end, doc_text(doc)[start:end])
 
 
 def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
@@ -13,6 +13,19 @@ CLAUSAL_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 QUOTE_CHARS = "\"“”‘’'«»"
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+_TEXT_KEY = "kgbuild_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """Give the document's text, kept after the first call: spaCy rebuilds `Doc.text` from
+    its tokens on every access, which dominated extraction time."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -100,12 +100,15 @@ def _add(index: ActorIndex, name: list[Token], owner: Token | None) -> None:
     if owner is not None and state is not None:
         entry = index.gazetteer.get(state)
         if entry is not None:
-            label = f"{entry.adjectives[0]} {label}" if entry.adjectives else (
-                f"{label} of {entry.label}"
+            label = (
+                f"{entry.adjectives[0]} {label}"
+                if entry.adjectives
+                else (f"{label} of {entry.label}")
             )
         start = min(owner.i, name[0].i)
-        builder = index.add(slugify(label), label, ActorType.ORGANIZATION,
-                            doc[start : name[-1].i + 1])
+        builder = index.add(
+            slugify(label), label, ActorType.ORGANIZATION, doc[start : name[-1].i + 1]
+        )
         builder.acts_for.add(state)
         return
     index.add(slugify(label), label, ActorType.ORGANIZATION, doc[name[0].i : name[-1].i + 1])
@@ -152,9 +155,7 @@ def link_organisation_anaphors(
         earlier = {
             a.key
             for a in index.actors()
-            if a.type is ActorType.ORGANIZATION
-            and not a.acts_for
-            and a.mentioned_before(token.idx)
+            if a.type is ActorType.ORGANIZATION and not a.acts_for and a.mentioned_before(token.idx)
         }
         if len(earlier) == 1:
             index.mention(earlier.pop(), doc[token.i : token.i + 1])

@@ -217,9 +217,7 @@ def _title_tokens(ent: DocSpan) -> list[Token]:
     )
 
 
-def link_titles(
-    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
-) -> None:
+def link_titles(index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]) -> None:
     """Mark a title standing for a named person as a mention of that person: "the Prime
     Minister", "the chancellor" (the one person named earlier with such an office),
     "Sweden's foreign minister", "the Pentagon chief" (the one person in the article
@@ -270,9 +268,7 @@ def _title_phrase(head: Token, index: ActorIndex) -> list[Token] | None:
     return [t for t in tokens if t.lower_ != "the" or t.i > head.i]
 
 
-def _holder(
-    index: ActorIndex, tokens: list[Token], head: Token, words: ActorWords
-) -> str | None:
+def _holder(index: ActorIndex, tokens: list[Token], head: Token, words: ActorWords) -> str | None:
     """Give the one person a title phrase can stand for, if exactly one."""
     gazetteer = index.gazetteer
     title = _title_text(tokens)
@@ -285,17 +281,13 @@ def _holder(
         found = [a.key for a in persons if a.post is not None and a.post.key == post.key]
     elif head.lemma_.lower() in words.leader_nouns:
         # "the Hungarian leader": the one person named before who speaks for that state.
-        states = {
-            key for t in tokens if (key := index.key_at(t)) and index.kind(key) in SIDES
-        }
+        states = {key for t in tokens if (key := index.key_at(t)) and index.kind(key) in SIDES}
         if len(states) != 1:
             return None
         found = [
             a.key
             for a in index.actors()
-            if a.type is ActorType.PERSON
-            and a.acts_for & states
-            and a.mentioned_before(head.idx)
+            if a.type is ActorType.PERSON and a.acts_for & states and a.mentioned_before(head.idx)
         ]
     elif any(index.key_at(t) is not None for t in tokens):
         return None  # it names a side, but no office the gazetteer knows

@@ -162,11 +162,11 @@ def _phrasal(verb: Token) -> tuple[str, Token | None]:
 
 def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X signed/ratified/locked in the accord' (formalized, when done, not when planned)."""
+    if token.pos_ != "VERB" or token.tag_ not in PAST_TAGS:
+        return
     lemma = token.lemma_.lower()
     phrase, particle_token = _phrasal(token)
-    if token.pos_ != "VERB" or (
-        lemma not in lexicon.formal_verbs and phrase not in lexicon.formal_phrases
-    ):
+    if lemma not in lexicon.formal_verbs and phrase not in lexicon.formal_phrases:
         return
     if token.tag_ not in PAST_TAGS or any(
         c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children
@@ -211,11 +211,11 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
 
 def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X withdrew from / pulled out of / cancelled the deal' (withdrawn)."""
+    if token.pos_ != "VERB" or token.tag_ not in PAST_TAGS:
+        return
     lemma = token.lemma_.lower()
     phrase, _ = _phrasal(token)
-    if token.pos_ != "VERB" or (
-        lemma not in lexicon.withdrawn_verbs and phrase not in lexicon.withdrawn_phrases
-    ):
+    if lemma not in lexicon.withdrawn_verbs and phrase not in lexicon.withdrawn_phrases:
         return
     if token.tag_ not in PAST_TAGS or negative(token, lexicon):
         return

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..resources.lexicons import Lexicon
-from .grammar import SUBJECT_DEPS
+from .grammar import SUBJECT_DEPS, doc_text
 
 OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
 CLOSING_QUOTES = frozenset({"”", '"', "»", "’"})
@@ -33,7 +33,7 @@ def _reporting_subject(verb: Token) -> Token | None:
 def find_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
     """Give each quotation in the text with the subject of the verb that attributes it
     ("..., said Keir Starmer", "Keir Starmer said that “...”")."""
-    text = doc.text
+    text = doc_text(doc)
     quotes: list[Quote] = []
     i = 0
     while i < len(text):
