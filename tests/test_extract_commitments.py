@@ -328,3 +328,16 @@ def test_pronoun_attribution_names_the_last_speaker() -> None:
         "“We will double our aid,” he said."
     ).commitments
     assert [(c.debtors, c.stated_by) for c in found] == [(("norway",), ("jonas-gahr-store",))]
+
+
+def test_expects_to_with_its_own_infinitive_is_signaled() -> None:
+    c = only("Japan expects to sign the accord next month.")
+    assert (c.debtors, c.status) == (("japan",), Status.SIGNALED)
+
+
+def test_expecting_another_to_act_is_a_forecast() -> None:
+    assert extract_text("Japan expects Russia to reject the accord.").commitments == ()
+
+
+def test_what_analysts_believe_is_not_an_undertaking() -> None:
+    assert extract_text("Analysts believe Germany will send tanks.").commitments == ()

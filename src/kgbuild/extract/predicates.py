@@ -23,7 +23,9 @@ def find_predicates(sentence: DocSpan, lexicon: Lexicon) -> list[Predicate]:
     for token in sentence:
         for rule in RULES:
             for predicate in rule(token, lexicon):
-                if _in_circumstance_clause(predicate.anchor, lexicon):
+                if _in_circumstance_clause(predicate.anchor, lexicon) or _believed(
+                    predicate.anchor, lexicon
+                ):
                     continue
                 key = predicate.action.i if predicate.action is not None else predicate.anchor.i
                 if key not in found:
@@ -43,6 +45,19 @@ def _in_circumstance_clause(token: Token, lexicon: Lexicon) -> bool:
             return not is_past(candidate)
         if candidate.dep_ in {"advcl", "ROOT"}:
             return False
+    return False
+
+
+def _believed(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a word sits in what someone believes or forecasts ("analysts expect
+    Russia to reject ...")."""
+    current = token
+    # Climb to the clause that holds the word; a coordinated clause ("..., and diplomats
+    # suggest that ...") stands on its own.
+    while current.dep_ not in {"conj", "ROOT"} and current.head.i != current.i:
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in lexicon.belief_verbs:
+            return True
     return False
 
 

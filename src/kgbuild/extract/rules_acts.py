@@ -102,11 +102,9 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     if complement is not None:
         controller = object_controller(token)
-        if controller is None and lemma in {"want", "need", "seek"}:
-            return  # "X wants to act" is the subject's own wish
+        if controller is None and lemma in lexicon.addressee_verbs:
+            return  # "X wants to act" is the subject's own wish, "asked to" says nothing
         debtors = (controller,) if controller is not None else ()
-        if lemma in {"tell", "ask", "want", "need"} and controller is None:
-            return
         yield Predicate(
             "demand_to",
             (token,),
@@ -118,8 +116,8 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             requesters,
         )
         return
-    if lemma in {"want", "need", "tell", "ask", "encourage", "invite", "order", "instruct"}:
-        return
+    if lemma in lexicon.addressee_verbs:
+        return  # these demand only of an addressee, with an infinitive
     for prep in children(token, {"prep"}):
         # "Ukraine, for its part, is insisting on ...": an aside before the verb is not
         # what is demanded.
@@ -254,7 +252,7 @@ def passive_with_agent(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         status = Status.FORMALIZED
     elif lemma in lexicon.fulfilled_verbs and subject.lemma_.lower() not in lexicon.hostile_nouns:
         status = Status.FULFILLED
-    if status is None or lemma == "expect":
+    if status is None or lemma in lexicon.forecast_verbs:
         return
     modal_word = next(
         (c for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None

@@ -20,8 +20,17 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     lemma = token.lemma_.lower()
     status = lexicon.commissive_verbs[lemma]
     passive = any(c.dep_ == "auxpass" for c in token.children)
-    if lemma == "expect" and not passive:
-        return  # "we expect Russia to ..." forecasts someone else's act
+    if lemma in lexicon.forecast_verbs and not passive:
+        # "Japan expects to sign" is Japan's intent; "we expect Russia to ..." forecasts
+        # someone else's act.
+        own_infinitive = complement_of(token)
+        if (
+            own_infinitive is None
+            or own_infinitive.dep_ != "xcomp"
+            or first_child(token, OBJECT_DEPS) is not None
+            or children(own_infinitive, SUBJECT_DEPS)
+        ):
+            return
     if negative(token, lexicon):
         return  # "has not agreed to" reports no undertaking
     complement = complement_of(token)

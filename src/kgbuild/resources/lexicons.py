@@ -37,6 +37,9 @@ class Lexicon:
     object_taking_verbs: frozenset[str]
     to_object_verbs: frozenset[str]
     on_behalf_verbs: frozenset[str]
+    forecast_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
     non_commissive_marks: frozenset[str]
     list_nouns: frozenset[str]
     hedged_only_nouns: frozenset[str]
@@ -135,6 +138,9 @@ def load_lexicon() -> Lexicon:
         object_taking_verbs=_words(pred, "object_taking_verbs", "predicates.yaml"),
         to_object_verbs=_words(pred, "to_object_verbs", "predicates.yaml"),
         on_behalf_verbs=_words(pred, "on_behalf_verbs", "predicates.yaml"),
+        forecast_verbs=_words(pred, "forecast_verbs", "predicates.yaml"),
+        addressee_verbs=_words(pred, "addressee_verbs", "predicates.yaml"),
+        belief_verbs=_words(pred, "belief_verbs", "predicates.yaml"),
         non_commissive_marks=_words(pred, "non_commissive_marks", "predicates.yaml"),
         list_nouns=_words(pred, "list_nouns", "predicates.yaml"),
         hedged_only_nouns=_words(pred, "hedged_only_nouns", "predicates.yaml"),
