@@ -123,3 +123,5 @@ def test_provided_without_that_runs_to_the_end_of_the_clause() -> None:
 def test_condition_with_an_adverb_inside_is_whole() -> None:
     c = only("Japan will lift the tariffs if Korea also ratifies the deal.")
     assert [k.text for k in c.conditions] == ["Korea also ratifies the deal"]
+
+

@@ -64,13 +64,10 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     for token in sentence:
         if token.i in taken or token.lower_ not in lexicon.condition_markers:
             continue
-        if (
-            token.dep_ == "mark"
-            or (token.dep_ == "prep" and token.lower_ in {"following", "after"})
-            or (
-                token.lower_ in {"provided", "providing"}
-                and token.dep_ in {"mark", "advcl", "prep"}
-            )
+        # A marker word is a subordinator ("if"), a preposition ("following a ceasefire")
+        # or a participle the parser reads as a clause ("provided Russia stops").
+        if token.dep_ in {"mark", "prep"} or (
+            token.dep_ == "advcl" and token.tag_ in {"VBN", "VBG"}
         ):
             found.append((token.i, token.i + 1, token.lower_))
     return sorted(found)
@@ -101,11 +98,7 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             continue  # "because it depends on Russian gas" gives a reason, not a condition
         kind = lexicon.condition_markers[marker]
         last = doc[end - 1]
-        verbal = doc[start].pos_ in {"VERB", "AUX"} and marker.split()[0] not in {
-            "provided",
-            "providing",
-            "following",
-        }
+        verbal = marker in lexicon.verbal_markers
         head: Token | None
         if last.dep_ == "mark" or last.lower_ == "that":
             head = last.head
@@ -127,7 +120,7 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
         tokens = _clause_tokens(doc, end, head)
         if not tokens:
             continue
-        if marker in {"following", "after"} and _is_time_or_past(head, lexicon):
+        if marker in lexicon.temporal_markers and _is_time_or_past(head, lexicon):
             continue  # "following months of talks" is a time; "after X failed" a cause
         marker_tokens = set(range(start, end))
         clause = {t.i for t in head.subtree}

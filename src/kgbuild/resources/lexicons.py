@@ -53,6 +53,8 @@ class Lexicon:
     time_nouns: frozenset[str]
     cause_marks: frozenset[str]
     open_ended_markers: frozenset[str]
+    verbal_markers: frozenset[str]
+    temporal_markers: frozenset[str]
     reporting_verbs: frozenset[str]
     group_nouns: frozenset[str]
     group_quantifiers: frozenset[str]
@@ -154,6 +156,8 @@ def load_lexicon() -> Lexicon:
         time_nouns=_words(cond, "time_nouns", "conditions.yaml"),
         cause_marks=_words(cond, "cause_marks", "conditions.yaml"),
         open_ended_markers=_words(cond, "open_ended_markers", "conditions.yaml"),
+        verbal_markers=_words(cond, "verbal_markers", "conditions.yaml"),
+        temporal_markers=_words(cond, "temporal_markers", "conditions.yaml"),
         reporting_verbs=_words(speech, "reporting_verbs", "speech.yaml"),
         group_nouns=_words(speech, "group_nouns", "speech.yaml"),
         group_quantifiers=_words(speech, "group_quantifiers", "speech.yaml"),
