@@ -66,6 +66,9 @@ def test_one_changed_article_is_the_only_one_processed(
     )
     report = build_corpus([corpus], built, formats=FORMATS)
     assert (report.processed, report.reused) == (1, 2)
+    assert report.changed == [changed.stem]
+    assert sorted(report.pieces) == sorted(p.stem for p in corpus.iterdir())
+    assert all(piece.is_file() for piece in report.pieces.values())
     assert _outputs(built) == _clean_build(corpus, tmp_path / "clean")
 
 

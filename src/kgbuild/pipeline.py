@@ -76,6 +76,11 @@ class BuildReport:
     written: list[str] = field(default_factory=list)
     """Output files written (empty when the outputs were already up to date)."""
     notes: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    """Ids of the articles parsed in this build (new or changed), sorted."""
+    pieces: dict[str, Path] = field(default_factory=dict)
+    """Each article's named graph as an N-Quads file in the cache (e.g. to update a store:
+    replace the graphs of `changed`, remove those of `dropped`)."""
 
 
 class PartialBuildError(KgbuildError):
@@ -205,6 +210,8 @@ def build_corpus(
         dropped=dropped,
         written=written,
         notes=notes,
+        changed=sorted(scan.changed),
+        pieces={i: cache.piece(i) for i in sorted(cache.articles)},
     )
 
 
@@ -230,6 +237,7 @@ class _Scan:
         self.states: dict[str, _FileState] = {}
         self.in_flight: dict[str, str] = {}  # article id -> its file, while in the engine
         self.failures: list[ArticleFailure] = []
+        self.changed: list[str] = []
         self.processed = 0
         self.reused = 0
 
@@ -287,6 +295,7 @@ class _Scan:
         if isinstance(outcome, ArticleResult):
             article_id = outcome.summary.article_id
             self.cache.put(outcome)
+            self.changed.append(article_id)
             self.progress.advance()
         else:
             article_id = outcome.article_id or ""

@@ -202,6 +202,10 @@ class ArticleCache:
             self._lock.close()
             self._lock = None
 
+    def piece(self, article_id: str) -> Path:
+        """Give the N-Quads file holding a cached article's named graph."""
+        return self._piece(article_id)
+
     # Internals -----------------------------------------------------------------------
 
     def _piece(self, article_id: str) -> Path:
