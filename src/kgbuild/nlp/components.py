@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..resources.lexicons import load_lexicon
+from .gazetteer_ruler import GazetteerRuler
 
 LINE_STARTS = "kgbuild_line_starts"
 GAZETTEER_RULER = "kgbuild_gazetteer_ruler"
@@ -49,6 +50,12 @@ def make_cue_matcher(nlp: Language, name: str) -> CueMatcher:
     return CueMatcher(nlp)
 
 
+@Language.factory(GAZETTEER_RULER, assigns=["doc.ents"])
+def make_gazetteer_ruler(nlp: Language, name: str) -> GazetteerRuler:
+    """Build the gazetteer entity ruler from the packaged gazetteer."""
+    return GazetteerRuler(nlp, _gazetteer_patterns())
+
+
 def _gazetteer_patterns() -> list[dict[str, Any]]:
     from ..resources.gazetteer import load_gazetteer
 
@@ -61,12 +68,6 @@ def add_components(nlp: Language) -> None:
     if LINE_STARTS not in nlp.pipe_names:
         nlp.add_pipe(LINE_STARTS, before="parser" if "parser" in nlp.pipe_names else None)
     if GAZETTEER_RULER not in nlp.pipe_names:
-        ruler: Any = nlp.add_pipe(
-            "entity_ruler",
-            name=GAZETTEER_RULER,
-            before="ner" if "ner" in nlp.pipe_names else None,
-            config={"overwrite_ents": True, "phrase_matcher_attr": None},
-        )
-        ruler.add_patterns(_gazetteer_patterns())
+        nlp.add_pipe(GAZETTEER_RULER, before="ner" if "ner" in nlp.pipe_names else None)
     if CUE_MATCHER not in nlp.pipe_names:
         nlp.add_pipe(CUE_MATCHER, last=True)
