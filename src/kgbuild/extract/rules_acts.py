@@ -166,9 +166,7 @@ def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     phrase, particle_token = _phrasal(token)
     if lemma not in lexicon.formal_verbs and phrase not in lexicon.formal_phrases:
         return
-    if token.tag_ not in PAST_TAGS or any(
-        c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children
-    ):
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children):
         return
     if negative(token, lexicon) or any(c.dep_ == "auxpass" for c in token.children):
         return
@@ -215,7 +213,7 @@ def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     phrase, _ = _phrasal(token)
     if lemma not in lexicon.withdrawn_verbs and phrase not in lexicon.withdrawn_phrases:
         return
-    if token.tag_ not in PAST_TAGS or negative(token, lexicon):
+    if negative(token, lexicon):
         return
     action = first_child(token, OBJECT_DEPS)
     if action is None:
