@@ -16,16 +16,10 @@ from rdflib.compare import graph_diff, to_isomorphic
 
 from conftest import SEED
 from kgbuild import build_dataset, export, read_articles
+from kgbuild.graphio import union_graph
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
-
-
-def _merged(dataset: Dataset) -> Graph:
-    graph = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -37,7 +31,7 @@ def test_golden_case(case: str, tmp_path: Path) -> None:
         export(dataset, "trig", expected_path)
     expected = Dataset()
     expected.parse(expected_path, format="trig")
-    actual, wanted = to_isomorphic(_merged(dataset)), to_isomorphic(_merged(expected))
+    actual, wanted = to_isomorphic(union_graph(dataset)), to_isomorphic(union_graph(expected))
     if actual != wanted:
         _, missing, extra = graph_diff(wanted, actual)
         pytest.fail(
@@ -51,7 +45,7 @@ def test_golden_case(case: str, tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def seed_graph() -> Graph:
     dataset, _ = build_dataset(list(read_articles([SEED])))
-    return _merged(dataset)
+    return union_graph(dataset)
 
 
 PREFIXES = """

@@ -6,17 +6,16 @@ from typing import IO
 
 from rdflib import Dataset, Graph
 
+from ..graphio import union_graph
 from ..vocab import PREFIXES
 from .registry import exporter
 
 
 def merged_graph(dataset: Dataset) -> Graph:
     """Give one graph holding the union of every named graph in `dataset`."""
-    merged = Graph()
+    merged = union_graph(dataset)
     for prefix, iri in PREFIXES.items():
         merged.bind(prefix, iri, override=True, replace=True)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        merged.add((s, p, o))
     return merged
 
 
