@@ -206,6 +206,13 @@ class ActorIndex:
         """Give the actor with this key, if known."""
         return self._actors.get(key)
 
+    def side_of(self, key: str) -> str:
+        """Give the state or body an actor speaks for (its first `acts_for`), else itself."""
+        builder = self._actors.get(key)
+        if builder is not None and builder.acts_for:
+            return sorted(builder.acts_for)[0]
+        return key
+
     def kind(self, key: str) -> ActorType | None:
         """Give the type of the actor with this key."""
         builder = self._actors.get(key)

@@ -297,14 +297,7 @@ def _previous_speaker(pronoun: Token, lexicon: Lexicon) -> Token | None:
 def _speaker_side(speaker: tuple[str, ...], index: ActorIndex) -> tuple[str, ...]:
     """Give whom 'we' stands for in a speaker's mouth: the state or body the speaker acts
     for, else the speaker."""
-    side: list[str] = []
-    for key in speaker:
-        actor = index.get(key)
-        if actor is not None and actor.acts_for:
-            side.extend(sorted(actor.acts_for)[:1])
-        else:
-            side.append(key)
-    return tuple(side)
+    return tuple(index.side_of(key) for key in speaker)
 
 
 def _sentence_span(sentence: DocSpan) -> Span:

@@ -151,9 +151,8 @@ class Resolver:
         return []
 
     def _state_of(self, key: str) -> list[str]:
-        actor = self.index.get(key)
-        if actor is not None and actor.type is ActorType.PERSON and actor.acts_for:
-            return sorted(actor.acts_for)[:1]
+        if self.index.kind(key) is ActorType.PERSON:
+            return [self.index.side_of(key)]
         return [key]
 
 
