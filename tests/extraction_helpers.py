@@ -7,9 +7,9 @@ from kgbuild.nlp import load_nlp
 from kgbuild.records import Article, Commitment, Extraction
 
 
-def extract_text(text: str) -> Extraction:
-    """Give the extraction of a one-off article holding `text`."""
-    article = Article(id="test", text=text)
+def extract_text(text: str, title: str | None = None) -> Extraction:
+    """Give the extraction of a one-off article holding `text` (with metadata `title`)."""
+    article = Article(id="test", text=text, title=title)
     return extract(article, load_nlp()(text))
 
 

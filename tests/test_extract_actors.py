@@ -175,9 +175,7 @@ def test_bare_title_before_any_name_is_not_resolved() -> None:
 
 
 def test_her_country_is_the_speakers_state() -> None:
-    found = extract_text(
-        "Swedish Foreign Minister Anna Lindqvist said her country would send aid."
-    )
+    found = extract_text("Swedish Foreign Minister Anna Lindqvist said her country would send aid.")
     assert found.commitments[0].debtors == ("sweden",)
 
 
@@ -274,9 +272,7 @@ def test_capital_receiving_a_message_is_its_state() -> None:
 
 
 def test_group_with_members_listed_before_other() -> None:
-    found = extract_text(
-        "Italy, Spain, Greece and other European partners pledged to send ships."
-    )
+    found = extract_text("Italy, Spain, Greece and other European partners pledged to send ships.")
     partners = actor(found, "european-partners")
     assert (partners.type, partners.label) == (ActorType.GROUP, "European partners")
     assert partners.members == ("greece", "italy", "spain")
@@ -323,6 +319,25 @@ def test_coalition_of_the_willing_is_a_group() -> None:
     coalition = actor(found, "coalition-of-the-willing")
     assert coalition.type is ActorType.GROUP
     assert found.commitments[0].debtors == ("coalition-of-the-willing",)
+
+
+def test_those_with_the_adjective_of_a_group_named_before_is_that_group() -> None:
+    found = extract_text(
+        "Leaders agreed to form a coalition of the willing. Those willing will intensify "
+        "planning now."
+    )
+    assert mentions(found, "coalition-of-the-willing") == [
+        "coalition of the willing",
+        "Those willing",
+    ]
+    assert [c.debtors for c in found.commitments][-1] == ("coalition-of-the-willing",)
+
+
+def test_those_with_an_adjective_no_group_holds_is_no_actor() -> None:
+    found = extract_text(
+        "Leaders agreed to form a coalition of the willing. Those able to help will send aid."
+    )
+    assert mentions(found, "coalition-of-the-willing") == ["coalition of the willing"]
 
 
 def test_number_of_countries_is_a_group() -> None:
@@ -374,9 +389,7 @@ def test_person_not_in_gazetteer_with_adjective_title() -> None:
 def test_apposition_ambassador_to_the_un_acts_for_the_state_only() -> None:
     found = extract_text("Anna Berg, Sweden's ambassador to the UN, said Sweden would act.")
     assert actor(found, "anna-berg").acts_for == ("sweden",)
-    found = extract_text(
-        "Barbara Woodward, Britain's ambassador to the UN, said London would act."
-    )
+    found = extract_text("Barbara Woodward, Britain's ambassador to the UN, said London would act.")
     assert actor(found, "barbara-woodward").acts_for == ("united-kingdom",)
 
 
@@ -445,6 +458,40 @@ def test_unnamed_spokesman_of_a_seat_acts_for_its_state() -> None:
     assert mentions(found, "russia") == ["Kremlin", "Russia"]
 
 
+def test_unnamed_official_takes_the_side_the_headline_gives_that_noun() -> None:
+    found = extract_text(
+        "The United States and Japan met. A senior administration official said "
+        "relief could come within weeks.",
+        title="US official sees tariff relief in weeks",
+    )
+    assert actor(found, "senior-administration-official").acts_for == ("united-states",)
+
+
+def test_headline_side_not_named_in_the_body_is_not_given() -> None:
+    found = extract_text(
+        "A senior administration official said relief could come within weeks.",
+        title="US official sees tariff relief in weeks",
+    )
+    assert actor(found, "senior-administration-official").acts_for == ()
+
+
+def test_headline_naming_two_sides_for_the_noun_gives_neither() -> None:
+    found = extract_text(
+        "The United States and Japan met. A senior official said talks would go on.",
+        title="US official and Japanese official disagree on tariffs",
+    )
+    assert actor(found, "senior-official").acts_for == ()
+
+
+def test_we_of_an_unnamed_official_is_the_side_from_the_headline() -> None:
+    found = extract_text(
+        "The United States and Japan met. A senior administration official said: "
+        '"We will provide that relief."',
+        title="US official sees tariff relief in weeks",
+    )
+    assert [c.debtors for c in found.commitments] == [("united-states",)]
+
+
 def test_bare_official_without_an_introduction_is_no_actor() -> None:
     found = extract_text("The official said Japan would send ships.")
     assert persons(found) == set()
@@ -485,8 +532,10 @@ def test_name_in_a_heading_is_an_actor_only_if_the_gazetteer_knows_it() -> None:
     article = Article(
         id="heading-test",
         text=text,
-        headings=(Span(0, len(first), first), Span(len(first) + 1, len(first) + 1 + len(second),
-                                                    second)),
+        headings=(
+            Span(0, len(first), first),
+            Span(len(first) + 1, len(first) + 1 + len(second), second),
+        ),
     )
     found = extract(article, load_nlp()(text))
     assert keys(found) == {"canada", "japan"}
@@ -505,4 +554,3 @@ def test_actor_words_are_loaded_lowercased() -> None:
 def test_malformed_word_list_is_reported_with_its_file_and_fix() -> None:
     with pytest.raises(DataFileError, match=r"actors.yaml: 'honorifics' must be a list"):
         word_list({"honorifics": "Mr"}, "honorifics", "actors.yaml")
-

@@ -312,6 +312,25 @@ def test_passive_signature_by_two_states_is_formalized() -> None:
     )
 
 
+def test_passive_undertaking_on_the_deal_binds_the_parties_named_before() -> None:
+    found = extract_text(
+        "Kenya and Ethiopia signed a trade deal on Monday. Officials said the deal could be "
+        "expanded over time to cover services."
+    ).commitments
+    assert [(c.debtors, c.status, c.action) for c in found][-1] == (
+        ("kenya", "ethiopia"),
+        Status.CONSIDERED,
+        "deal expanded over time to cover services",
+    )
+
+
+def test_passive_undertaking_on_a_deal_not_named_before_binds_nobody() -> None:
+    found = extract_text(
+        "Kenya and Ethiopia signed a trade deal on Monday. A new accord could be reached soon."
+    ).commitments
+    assert [c.action for c in found] == ["a trade deal"]
+
+
 def test_not_ruling_out_keeps_an_option_open() -> None:
     c = only("France has not ruled out sending instructors.")
     assert (c.debtors, c.status, c.polarity) == (("france",), Status.CONSIDERED, Polarity.POSITIVE)

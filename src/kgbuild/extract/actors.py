@@ -35,7 +35,7 @@ from .actor_index import (
     in_regions,
     load_actor_words,
 )
-from .groups import add_groups
+from .groups import add_groups, link_adjective_anaphors
 from .organisations import add_organisations, link_organisation_anaphors
 from .persons import add_office, add_persons, add_unnamed_persons, link_titles
 
@@ -94,8 +94,9 @@ def resolve_actors(
             add_office(index, builder, ent, words)
     add_groups(index, doc, lexicon, words, (*skipped, *headings))
     link_titles(index, doc, words, skipped)
-    add_unnamed_persons(index, doc, words, (*skipped, *headings))
+    add_unnamed_persons(index, doc, words, (*skipped, *headings), article.title)
     link_organisation_anaphors(index, doc, words, skipped)
+    link_adjective_anaphors(index, doc, skipped)
     return index
 
 

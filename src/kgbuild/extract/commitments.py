@@ -40,6 +40,8 @@ HEAD_ONLY_DEPS = frozenset(
 # Parenthetical material anywhere inside an action ("tariffs, a huge burden for carmakers,").
 ASIDE_DEPS = frozenset({"appos", "parataxis"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Determiners that refer back to something named before: "the deal", "this agreement".
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 # Statuses of acts already done: a condition cannot govern them.
 DONE = frozenset({Status.FULFILLED, Status.FORMALIZED, Status.WITHDRAWN})
 
@@ -52,6 +54,7 @@ def extract_commitments(
     quotes = find_quotes(doc, lexicon)
     excluded = article.excluded
     previous_debtors: tuple[str, ...] = ()
+    parties: dict[str, tuple[str, ...]] = {}  # agreement noun -> the parties of the last one
     for sentence in doc.sents:
         if sentence.text.strip() == "" or _overlaps(sentence, excluded):
             continue
@@ -79,6 +82,8 @@ def extract_commitments(
                 debtors = _speaker_side(debtors, index)
             if not debtors and predicate.inherit_debtor:
                 debtors = previous_debtors
+            if not debtors:
+                debtors = _agreement_parties(predicate, parties, lexicon)
             requesters = resolver.resolve(predicate.requesters, side)
             if predicate.speaker_requests and not requesters:
                 requesters = tuple(k for k in speaker if k not in debtors)
@@ -109,7 +114,30 @@ def extract_commitments(
             )
             if debtors:
                 sentence_debtors = debtors
+            agreement = predicate.action
+            # "the US and the EU locked in a deal": the deal's parties, for "the deal" later.
+            if (
+                agreement is not None
+                and len(debtors) > 1
+                and agreement.lemma_.lower() in lexicon.agreement_nouns
+            ):
+                parties[agreement.lemma_.lower()] = debtors
         previous_debtors = sentence_debtors or previous_debtors
+
+
+def _agreement_parties(
+    predicate: Predicate, parties: dict[str, tuple[str, ...]], lexicon: Lexicon
+) -> tuple[str, ...]:
+    """Give the parties of the agreement a passive undertaking is about ("the deal could
+    be expanded"): those of the last agreement the article named with that noun."""
+    if predicate.action is None:
+        return ()
+    subject = next((c for c in predicate.action.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lemma_.lower() not in lexicon.agreement_nouns:
+        return ()
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in subject.children):
+        return ()  # "a deal could be reached": no deal named before
+    return parties.get(subject.lemma_.lower(), ())
 
 
 def _starts_paragraph(sentence: DocSpan) -> bool:
@@ -230,16 +258,18 @@ def _is_separate_clause(token: Token) -> bool:
 
 
 def _passive_action(head: Token, drop: set[int]) -> list[Token]:
-    """'no U.S. troops will be deployed' -> 'deployed troops'."""
-    subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-    tokens = [head]
-    if subject is not None:
-        tokens.extend(
-            t
-            for t in subject.subtree
-            if t.dep_ not in {"det", "compound", "amod", "poss", "case"} or t.i == subject.i
-        )
-    return [t for t in tokens if t.i not in drop or t.i == head.i]
+    """'no U.S. troops will be deployed' -> 'troops deployed'; the complements after the
+    verb stay ('the deal could be expanded over time' -> 'deal expanded over time')."""
+    kept = {head.i}
+    for child in head.children:
+        if child.dep_ == "nsubjpass":
+            kept.update(
+                t.i
+                for t in child.subtree
+                if t.dep_ not in {"det", "compound", "amod", "poss", "case"} or t.i == child.i
+            )
+    tokens = [t for t in head.subtree if t.i in kept or (t.i > head.i and t.i not in drop)]
+    return tokens
 
 
 def _beneficiaries(tokens: list[Token], index: ActorIndex, parties: set[str]) -> tuple[str, ...]:

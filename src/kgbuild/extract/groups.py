@@ -164,3 +164,44 @@ def _known_as(token: Token, index: ActorIndex) -> str | None:
                 if key is not None and sub.i > child.i:
                     return key
     return None
+
+
+# Determiners that head a nominal adjective: "those willing", "the willing".
+NOMINAL_DETERMINERS = frozenset({"those", "the"})
+
+
+def link_adjective_anaphors(index: ActorIndex, doc: Doc, skipped: tuple[Span, ...]) -> None:
+    """Mark "those willing" as a mention of the one group named before whose label holds
+    that adjective ("a coalition of the willing ... those willing will intensify planning")."""
+    for token in doc:
+        if (
+            token.lower_ not in NOMINAL_DETERMINERS
+            or index.key_at(token) is not None
+            or in_regions(token.idx, skipped)
+        ):
+            continue
+        adjective = _nominal_adjective(token)
+        if adjective is None:
+            continue
+        word = adjective.lower_
+        earlier = {
+            a.key
+            for a in index.actors()
+            if a.type is ActorType.GROUP
+            and word in a.label.lower().split()
+            and a.mentioned_before(token.idx)
+        }
+        if len(earlier) == 1:
+            index.mention(earlier.pop(), doc[token.i : adjective.i + 1])
+
+
+def _nominal_adjective(determiner: Token) -> Token | None:
+    """Give the adjective a determiner makes a noun phrase of: "those willing" parsed as a
+    pronoun with an adjective, or as an adjective with its determiner."""
+    if determiner.pos_ == "PRON":
+        adjectives = [c for c in determiner.rights if c.dep_ == "amod" and c.pos_ == "ADJ"]
+        return adjectives[0] if len(adjectives) == 1 else None
+    head = determiner.head
+    if determiner.dep_ == "det" and head.pos_ == "ADJ" and head.i == determiner.i + 1:
+        return head
+    return None

@@ -3,6 +3,7 @@ to a named person, and the office and side a title gives a person."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -316,12 +317,18 @@ def _post_has_form(entry: PostEntry | None, post: Post, form: str) -> bool:
 
 
 def add_unnamed_persons(
-    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
+    index: ActorIndex,
+    doc: Doc,
+    words: ActorWords,
+    skipped: tuple[Span, ...],
+    headline: str | None = None,
 ) -> None:
     """Add the persons an article describes without naming them ("a senior administration
     official", "a Kremlin spokesman": labelled so, acting for the side named in the
-    description), and mark "the official" as the one so introduced before it."""
+    description, else the side the headline gives that noun: "US official sees ..."), and
+    mark "the official" as the one so introduced before it."""
     introduced: dict[str, list[str]] = {}  # head noun -> the unnamed persons it introduced
+    headline_sides = _headline_sides(headline, index, words)
     for token in doc:
         lemma = token.lemma_.lower()
         if (
@@ -344,7 +351,7 @@ def add_unnamed_persons(
             if not label:
                 continue
             builder = index.add(slugify(label), label, ActorType.PERSON, tokens)
-            side = _side_in_title(list(tokens), index, words)
+            side = _side_in_title(list(tokens), index, words) or headline_sides.get(lemma)
             if side is not None:
                 builder.acts_for.add(side)
             introduced.setdefault(lemma, []).append(builder.key)
@@ -353,3 +360,36 @@ def add_unnamed_persons(
             earlier = set(introduced.get(lemma, ()))
             if len(earlier) == 1:
                 index.mention(earlier.pop(), doc[token.i : token.i + 1])
+
+
+# Words of a headline: names keep their dots and apostrophes ("U.S.", "Britain's").
+HEADLINE_WORD = re.compile(r"[\w][\w.'’-]*")
+# How many words before a person noun may name its side ("South Korean official").
+HEADLINE_SIDE_WORDS = 3
+
+
+def _headline_sides(
+    headline: str | None, index: ActorIndex, words: ActorWords
+) -> dict[str, str]:
+    """Give the side a headline qualifies each person noun with ("US official sees relief"
+    -> official: the United States): headlines name the side that the body's "a senior
+    administration official" leaves out. Only sides the body names, and only nouns the
+    headline gives one side."""
+    if not headline:
+        return {}
+    tokens = HEADLINE_WORD.findall(headline)
+    sides: dict[str, set[str]] = {}
+    for i, word in enumerate(tokens):
+        noun = word.lower()
+        noun = noun[:-1] if noun.endswith("s") and noun[:-1] in words.person_nouns else noun
+        if noun not in words.person_nouns:
+            continue
+        for start in range(max(0, i - HEADLINE_SIDE_WORDS), i):
+            found = index.gazetteer.lookup(" ".join(tokens[start:i]))
+            if found is None:
+                continue
+            entry = found[0]
+            if entry.type in SIDES and index.get(entry.key) is not None:
+                sides.setdefault(noun, set()).add(entry.key)
+                break
+    return {noun: keys.pop() for noun, keys in sides.items() if len(keys) == 1}

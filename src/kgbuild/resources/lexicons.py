@@ -43,6 +43,7 @@ class Lexicon:
     non_commissive_marks: frozenset[str]
     list_nouns: frozenset[str]
     hedged_only_nouns: frozenset[str]
+    agreement_nouns: frozenset[str]
     hostile_nouns: frozenset[str]
     modal_status: Mapping[str, Status]
     demanded_semi_modals: frozenset[str]
@@ -146,6 +147,7 @@ def load_lexicon() -> Lexicon:
         non_commissive_marks=_words(pred, "non_commissive_marks", "predicates.yaml"),
         list_nouns=_words(pred, "list_nouns", "predicates.yaml"),
         hedged_only_nouns=_words(pred, "hedged_only_nouns", "predicates.yaml"),
+        agreement_nouns=_words(pred, "agreement_nouns", "predicates.yaml"),
         hostile_nouns=_words(pred, "hostile_nouns", "predicates.yaml"),
         modal_status=modal_status,
         demanded_semi_modals=_words(modals, "demanded_verbs", "modals.yaml"),
