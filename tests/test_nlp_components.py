@@ -1,15 +1,18 @@
 """kgbuild's spaCy components: the gazetteer ruler agrees with spaCy's EntityRuler on the
-same patterns, keeps the gazetteer's case rules, and sentences start at line breaks."""
+same patterns, keeps the gazetteer's case rules, sentences start at line breaks, and the
+indexed attribute rules annotate exactly as the model's AttributeRuler."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
 from conftest import ARTICLES
 from kgbuild.document import read_articles
 from kgbuild.nlp import DEFAULT_MODEL, load_nlp
-from kgbuild.nlp.components import _gazetteer_patterns
+from kgbuild.nlp.attribute_rules import IndexedAttributeRuler
+from kgbuild.nlp.components import ATTRIBUTE_RULES, _gazetteer_patterns
 from kgbuild.nlp.gazetteer_ruler import GazetteerRuler
 
 SENTENCES = [
@@ -55,3 +58,33 @@ def test_sentences_start_after_line_breaks() -> None:
         "Europe Steps Forward",
         "France announced its readiness to help.",
     ]
+
+
+# The patterns of the model's ruler with unusual shapes: regular expressions ("nothin'",
+# "y'all"), two-token patterns ("there is"), dependency tests (auxiliaries, pronoun
+# determiners) and whitespace tokens.
+RULER_CASES = [
+    "Y'all know there is nothin' we can't do, and there were gets and got.",
+    "That was what she wanted; this is his.\n\n  Those who were there had left.",
+    "He has been told to go.   It is done.",
+]
+
+
+def test_indexed_attribute_rules_annotate_as_spacys_attribute_ruler() -> None:
+    nlp = spacy.load(DEFAULT_MODEL)
+    ruler = nlp.get_pipe("attribute_ruler")
+    indexed = IndexedAttributeRuler(ruler)
+    texts = RULER_CASES + [a.text for a in read_articles([ARTICLES])]
+    columns = [POS, MORPH, LEMMA, TAG, DEP]
+    for doc in nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]):
+        theirs, ours = (spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes()) for _ in "ab")
+        assert indexed.matches(ours) == sorted(set(ruler.match(theirs)))
+        ruler(theirs)
+        indexed(ours)
+        assert (theirs.to_array(columns) == ours.to_array(columns)).all()
+
+
+def test_loaded_pipeline_uses_the_indexed_attribute_rules() -> None:
+    names = load_nlp().pipe_names
+    assert ATTRIBUTE_RULES in names and "attribute_ruler" not in names
+    assert names.index(ATTRIBUTE_RULES) < names.index("lemmatizer")

@@ -1,5 +1,5 @@
 """kgbuild's spaCy components: paragraph-aware sentence starts, the gazetteer entity ruler,
-and the cue matcher fed from the lexicons."""
+the cue matcher fed from the lexicons, and the model's attribute ruler matched by index."""
 
 from __future__ import annotations
 
@@ -7,15 +7,19 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 
 from ..resources.lexicons import load_lexicon
+from .attribute_rules import IndexedAttributeRuler, UnsupportedPattern
 from .gazetteer_ruler import GazetteerRuler
 
 LINE_STARTS = "kgbuild_line_starts"
 GAZETTEER_RULER = "kgbuild_gazetteer_ruler"
 CUE_MATCHER = "kgbuild_cues"
 CUE_SPANS = "kgbuild_cues"
+ATTRIBUTE_RULES = "kgbuild_attribute_rules"
+SPACY_ATTRIBUTE_RULER = "attribute_ruler"
 
 
 @Language.component(LINE_STARTS, assigns=["token.is_sent_start"])
@@ -56,6 +60,15 @@ def make_gazetteer_ruler(nlp: Language, name: str) -> GazetteerRuler:
     return GazetteerRuler(nlp, _gazetteer_patterns())
 
 
+@Language.factory(ATTRIBUTE_RULES, assigns=["token.pos", "token.morph", "token.lemma"])
+def make_attribute_rules(nlp: Language, name: str) -> IndexedAttributeRuler:
+    """Take over the model's attribute ruler patterns, matched through an index."""
+    ruler = nlp.get_pipe(SPACY_ATTRIBUTE_RULER)
+    if not isinstance(ruler, AttributeRuler):
+        raise UnsupportedPattern(f"{SPACY_ATTRIBUTE_RULER!r} is a {type(ruler).__name__}")
+    return IndexedAttributeRuler(ruler)
+
+
 def _gazetteer_patterns() -> list[dict[str, Any]]:
     from ..resources.gazetteer import load_gazetteer
 
@@ -65,6 +78,13 @@ def _gazetteer_patterns() -> list[dict[str, Any]]:
 
 def add_components(nlp: Language) -> None:
     """Add kgbuild's components to a loaded pipeline (idempotent)."""
+    if SPACY_ATTRIBUTE_RULER in nlp.pipe_names and ATTRIBUTE_RULES not in nlp.pipe_names:
+        try:
+            nlp.add_pipe(ATTRIBUTE_RULES, after=SPACY_ATTRIBUTE_RULER)
+        except UnsupportedPattern:
+            pass  # another model's patterns need spaCy's general matcher: keep its ruler
+        else:
+            nlp.remove_pipe(SPACY_ATTRIBUTE_RULER)
     if LINE_STARTS not in nlp.pipe_names:
         nlp.add_pipe(LINE_STARTS, before="parser" if "parser" in nlp.pipe_names else None)
     if GAZETTEER_RULER not in nlp.pipe_names:
