@@ -17,8 +17,8 @@ from kgbuild.records import ConditionType
             ConditionType.PREREQUISITE,
         ),
         (
-            "Japan will lift the tariffs if Korea ratifies the deal.",
-            "Korea ratifies the deal",
+            "Japan will impose tariffs if Korea floods the market.",
+            "Korea floods the market",
             ConditionType.TRIGGER,
         ),
         (
@@ -69,6 +69,28 @@ def test_condition_marker(sentence: str, text: str, kind: ConditionType) -> None
     c = only(sentence)
     assert [(k.text, k.type) for k in c.conditions] == [(text, kind)]
     assert sentence[c.conditions[0].evidence.start : c.conditions[0].evidence.end] == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Japan will lift the tariffs if Korea ratifies the deal.", "Korea ratifies the deal"),
+        (
+            "The E3 offered to hold off if Iran restored access for inspectors.",
+            "Iran restored access for inspectors",
+        ),
+    ],
+)
+def test_if_with_a_partys_act_of_compliance_is_a_prerequisite(sentence: str, text: str) -> None:
+    c = only(sentence)
+    assert [(k.text, k.type) for k in c.conditions] == [(text, ConditionType.PREREQUISITE)]
+
+
+def test_if_with_an_event_stays_a_trigger() -> None:
+    c = only("Japan will send aid if the talks collapse.")
+    assert [(k.text, k.type) for k in c.conditions] == [
+        ("the talks collapse", ConditionType.TRIGGER)
+    ]
 
 
 def test_condition_is_excluded_from_the_action() -> None:

@@ -131,8 +131,18 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             governor = governor.head
         if verbal:
             governor = doc[start]
+        if marker in lexicon.compliance_markers and _is_compliance(head, lexicon):
+            kind = ConditionType.PREREQUISITE
         results.append(FoundCondition(kind, (start, end), governor, tuple(tokens), verbal))
     return results
+
+
+def _is_compliance(head: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a clause states a party's act of compliance: an active verb from the
+    lexicon with a subject ("Iran restored access", "Kyiv passes the law")."""
+    return head.lemma_.lower() in lexicon.compliance_verbs and any(
+        c.dep_ == "nsubj" for c in head.children
+    )
 
 
 def _in_cause_clause(token: Token, lexicon: Lexicon) -> bool:

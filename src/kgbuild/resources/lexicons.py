@@ -51,6 +51,8 @@ class Lexicon:
     condition_markers: Mapping[str, ConditionType]
     condition_negations: frozenset[str]
     condition_idioms: frozenset[str]
+    compliance_markers: frozenset[str]
+    compliance_verbs: frozenset[str]
     time_nouns: frozenset[str]
     cause_marks: frozenset[str]
     open_ended_markers: frozenset[str]
@@ -155,6 +157,8 @@ def load_lexicon() -> Lexicon:
         condition_markers=markers,
         condition_negations=_words(cond, "negations", "conditions.yaml"),
         condition_idioms=_words(cond, "idioms", "conditions.yaml"),
+        compliance_markers=_words(cond, "compliance_markers", "conditions.yaml"),
+        compliance_verbs=_words(cond, "compliance_verbs", "conditions.yaml"),
         time_nouns=_words(cond, "time_nouns", "conditions.yaml"),
         cause_marks=_words(cond, "cause_marks", "conditions.yaml"),
         open_ended_markers=_words(cond, "open_ended_markers", "conditions.yaml"),
