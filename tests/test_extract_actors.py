@@ -340,6 +340,11 @@ def test_those_with_an_adjective_no_group_holds_is_no_actor() -> None:
     assert mentions(found, "coalition-of-the-willing") == ["coalition of the willing"]
 
 
+def test_officials_of_a_named_organisation_in_an_of_phrase_are_a_group() -> None:
+    found = extract_text("Group of Seven finance ministers agreed to lower the price cap.")
+    assert found.commitments[0].debtors == ("group-of-seven-finance-ministers",)
+
+
 def test_number_of_countries_is_a_group() -> None:
     found = extract_text("31 countries pledged to send observers.")
     assert actor(found, "31-countries").type is ActorType.GROUP

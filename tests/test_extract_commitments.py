@@ -331,6 +331,25 @@ def test_passive_undertaking_on_a_deal_not_named_before_binds_nobody() -> None:
     assert [c.action for c in found] == ["a trade deal"]
 
 
+def test_attribution_after_a_comma_is_not_the_action() -> None:
+    c = only(
+        "Kenya and Ethiopia agreed on Saturday to a seven-day ceasefire, Egypt and Qatar "
+        "said in a joint statement."
+    )
+    assert (c.debtors, c.action) == (("kenya", "ethiopia"), "a seven-day ceasefire")
+
+
+def test_finite_pledge_joined_to_a_demand_is_the_subjects_own() -> None:
+    found = extract_text(
+        "The African Union called on both parties to return to the table and pledged to "
+        "send monitors once the fighting stops."
+    ).commitments
+    assert [(c.status, c.debtors, c.action, [k.text for k in c.conditions]) for c in found] == [
+        (Status.DEMANDED, ("both-parties",), "return to the table", []),
+        (Status.PLEDGED, ("african-union",), "send monitors", ["the fighting stops"]),
+    ]
+
+
 def test_not_ruling_out_keeps_an_option_open() -> None:
     c = only("France has not ruled out sending instructors.")
     assert (c.debtors, c.status, c.polarity) == (("france",), Status.CONSIDERED, Polarity.POSITIVE)

@@ -168,7 +168,10 @@ def _drop_nested(predicates: list[Predicate]) -> list[Predicate]:
         # "we will go further to develop X and to guarantee the peace": a cue with no
         # subject of its own inside another action belongs to that action.
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in p.anchor.children)
-        inside = p.anchor.dep_ in {"conj", "xcomp"} and any(
+        # "called on X to return ... and pledged to send": a finite verb joined to an
+        # infinitive is the subject's own second act, whatever the parser attached it to.
+        tense_shift = p.anchor.tag_ in FINITE_TAGS and p.anchor.head.tag_ not in FINITE_TAGS
+        inside = p.anchor.dep_ in {"conj", "xcomp"} and not tense_shift and any(
             q.action is not None
             and q.action.left_edge.i <= p.anchor.i <= q.action.right_edge.i
             and q.action.i != p.anchor.i

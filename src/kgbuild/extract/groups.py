@@ -11,7 +11,7 @@ from ..resources.lexicons import Lexicon
 from .actor_index import POSSESSIVE_MARKS, ActorIndex, ActorWords, clean_label, in_regions
 from .grammar import conjuncts
 
-QUALIFYING_DEPS = frozenset({"amod", "poss", "det", "nummod", "compound", "predet"})
+QUALIFYING_DEPS = frozenset({"amod", "poss", "det", "nummod", "compound", "predet", "nmod"})
 QUANTIFIER_DEPS = frozenset({"det", "nummod", "predet", "amod"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Words dropped from a group's label: they situate the group in the sentence.
@@ -72,6 +72,8 @@ def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token
                 (m.dep_ in {"amod", "compound"} and m.text[:1].isupper() and m.pos_ != "NOUN")
                 # "Ukraine's allies", "EU member states"
                 or (m.dep_ in {"poss", "compound"} and _names_actor(m, index))
+                # "Group of Seven finance ministers", not "France, Germany, and partners"
+                or (m.dep_ == "nmod" and _is_one_actor(m, index))
                 or (m.dep_ == "nummod" and m.like_num)
             )
         ):
@@ -82,6 +84,12 @@ def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token
 def _names_actor(modifier: Token, index: ActorIndex) -> bool:
     """Tell whether a modifier is, or holds, an actor's name ("EU" in "EU member")."""
     return any(index.key_at(t) is not None for t in modifier.subtree)
+
+
+def _is_one_actor(modifier: Token, index: ActorIndex) -> bool:
+    """Tell whether a modifier's words all name one actor ("Group of Seven")."""
+    keys = {index.key_at(t) for t in modifier.subtree}
+    return len(keys) == 1 and None not in keys
 
 
 def _label(tokens: list[Token], lexicon: Lexicon, words: ActorWords) -> str:

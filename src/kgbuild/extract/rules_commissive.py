@@ -34,6 +34,8 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if negative(token, lexicon):
         return  # "has not agreed to" reports no undertaking
     complement = complement_of(token)
+    if complement is not None and _reporting_clause(token, complement, lexicon):
+        complement = None  # "agreed to a truce, Saudi Arabia said": the attribution
     if complement is not None:
         # Negated complement: "pledges not to annex" binds the debtor not to act.
         polarity = Polarity.NEGATIVE if negative(complement, lexicon) else Polarity.POSITIVE
@@ -67,6 +69,23 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         yield Predicate(
             "commissive_to", (token,), token, target, status, Polarity.POSITIVE, subjects_of(token)
         )
+
+
+# What a reporting verb reports, when it has its own: "said that ...", "said it would ...".
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj"})
+
+
+def _reporting_clause(verb: Token, clause: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a clause parsed as the verb's complement is the sentence's attribution
+    ("X agreed to a truce, Saudi Arabia and the United States said"): a reporting verb
+    after a comma, with nothing reported in its own complement."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i > verb.i
+        and clause.lemma_.lower() in lexicon.reporting_verbs
+        and not children(clause, REPORTED_DEPS)
+        and any(t.text == "," for t in clause.doc[verb.i : clause.i])
+    )
 
 
 def readiness(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
