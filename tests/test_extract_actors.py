@@ -191,6 +191,18 @@ def test_its_government_with_one_state_before() -> None:
     assert found.commitments[0].debtors == ("germany",)
 
 
+def test_the_government_in_what_a_states_official_says_is_that_state() -> None:
+    found = extract_text(
+        "Pakistan's Finance Minister Muhammad Aurangzeb said the government was committed to "
+        "raising taxes."
+    )
+    assert [c.debtors for c in found.commitments] == [("pakistan",)]
+
+
+def test_the_government_without_a_speaker_is_not_resolved() -> None:
+    assert extract_text("The government was committed to raising taxes.").commitments == ()
+
+
 def test_it_refers_to_the_subject_before() -> None:
     found = extract_text("Japan signed the accord on Monday. It will send engineers next year.")
     assert found.commitments[-1].debtors == ("japan",)

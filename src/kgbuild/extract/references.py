@@ -124,7 +124,7 @@ class Resolver:
         """'his country' -> the state of the person or envoy the text is about."""
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is None:
-            return []
+            return self._speakers_state(token, speaker)
         direct = self.index.keys_of_phrase(owner)
         if direct:
             return self._state_of(direct[0])
@@ -148,6 +148,16 @@ class Resolver:
             found = self.antecedent(owner)
             if len(found) == 1:
                 return self._state_of(found[0])
+        return []
+
+    def _speakers_state(self, token: Token, speaker: Sequence[str]) -> list[str]:
+        """'the government' in what an official of a state says: that state ("Pakistan's
+        finance minister said the government was committed to ...")."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        modified = any(c.dep_ in OWNER_MODIFIER_DEPS for c in token.children)
+        states = [k for k in speaker if self.index.kind(k) is ActorType.STATE]
+        if definite and not modified and states and len(states) == len(speaker):
+            return list(states)
         return []
 
     def _state_of(self, key: str) -> list[str]:
