@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extraction_helpers import extract_text
+from kgbuild.document.readers import read_bytes
 from kgbuild.errors import DataFileError
 from kgbuild.extract import extract
 from kgbuild.extract.actor_index import load_actor_words, word_list
@@ -355,6 +356,14 @@ def test_those_with_an_adjective_no_group_holds_is_no_actor() -> None:
 def test_officials_of_a_named_organisation_in_an_of_phrase_are_a_group() -> None:
     found = extract_text("Group of Seven finance ministers agreed to lower the price cap.")
     assert found.commitments[0].debtors == ("group-of-seven-finance-ministers",)
+
+
+def test_group_label_stops_at_the_dateline() -> None:
+    text = "Talks open in Bonn\n\nBONN, June 3 - Developed countries pledged to send aid.\n"
+    (article,) = read_bytes(text.encode("utf-8"), path="bonn.txt")
+    assert article.dateline is not None
+    found = extract(article, load_nlp()(article.text))
+    assert actor(found, "developed-countries").label == "Developed countries"
 
 
 def test_number_of_countries_is_a_group() -> None:

@@ -350,6 +350,33 @@ def test_finite_pledge_joined_to_a_demand_is_the_subjects_own() -> None:
     ]
 
 
+def test_have_yet_to_is_no_obligation() -> None:
+    assert extract_text("Canada and Japan have yet to deliver the aid.").commitments == ()
+
+
+def test_passive_demand_on_no_one_named_is_no_commitment() -> None:
+    found = extract_text('"No country should be left behind," Japanese minister Taro Kono said.')
+    assert found.commitments == ()
+
+
+def test_contrasting_while_clause_is_not_part_of_the_report() -> None:
+    found = extract_text(
+        "Germany said it would increase its aid, while France pledged not to cut its own."
+    ).commitments
+    assert [(c.debtors, c.stated_by) for c in found] == [
+        (("germany",), ("germany",)),
+        (("france",), ()),
+    ]
+
+
+def test_report_inside_a_contrasting_clause_keeps_its_own_speaker() -> None:
+    found = extract_text(
+        "Germany pledged to spend more, Chancellor Friedrich Merz said, while Poland said it "
+        "was ready to spend 4.7%."
+    ).commitments
+    assert [(c.debtors, c.stated_by) for c in found][-1] == (("poland",), ("poland",))
+
+
 def test_not_ruling_out_keeps_an_option_open() -> None:
     c = only("France has not ruled out sending instructors.")
     assert (c.debtors, c.status, c.polarity) == (("france",), Status.CONSIDERED, Polarity.POSITIVE)

@@ -93,6 +93,14 @@ def test_if_with_an_event_stays_a_trigger() -> None:
     ]
 
 
+def test_condition_ends_before_a_trailing_attribution() -> None:
+    found = extract_text(
+        "The European Commission could recommend suspending the talks if Kyiv backslides on "
+        "the rule of law, Commission President Ursula von der Leyen said."
+    ).commitments
+    assert [k.text for c in found for k in c.conditions] == ["Kyiv backslides on the rule of law"]
+
+
 def test_condition_is_excluded_from_the_action() -> None:
     c = only("Japan will lift the tariffs once Korea ratifies the deal.")
     assert c.action == "lift the tariffs"

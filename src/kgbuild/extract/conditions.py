@@ -118,6 +118,11 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             # the participle; the condition then runs to the end of the sentence.
             head = doc[sentence.end - 1]
         tokens = _clause_tokens(doc, end, head)
+        if head.lemma_.lower() in lexicon.reporting_verbs and head.i > end:
+            # "if Kyiv backslides on the rule of law, the Commission President said": the
+            # parser hung the clause on the attribution; the condition ends at the comma.
+            comma = next((t for t in tokens if t.text == "," and t.i < head.i), None)
+            tokens = [t for t in tokens if comma is not None and t.i < comma.i]
         if not tokens:
             continue
         if marker in lexicon.temporal_markers and _is_time_or_past(head, lexicon):

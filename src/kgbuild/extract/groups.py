@@ -37,6 +37,8 @@ def add_groups(
         if not qualifying:
             continue
         start = min(m.left_edge.i for m in qualifying)
+        while start < token.i and in_regions(doc[start].idx, skipped):
+            start += 1  # "BONN, June 3 - Developed countries": the dateline is no part
         while start < token.i and _situating(doc[start], words):
             start += 1  # "other European partners": the mention is "European partners"
         tokens = doc[start : token.i + 1]

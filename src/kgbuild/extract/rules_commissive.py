@@ -223,6 +223,8 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         and token.head.lemma_ in lexicon.demanded_semi_modals
     ):
         semi = token.head  # "X needs to / has to VERB"
+        if any(c.lower_ in lexicon.pending_adverbs for c in semi.children):
+            return  # "have yet to deliver": still pending, not an obligation
     if modal_word is None and semi is None:
         return
     status = lexicon.modal_status[modal_word.lower_] if modal_word is not None else Status.DEMANDED
@@ -236,9 +238,11 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         # "no U.S. troops will be deployed": the actor modifying the subject is the debtor,
         # and "no" makes it a refusal.
         subject = subjects[0]
-        if any(c.lower_ == "no" and c.dep_ == "det" for c in subject.children):
-            negated = True
+        no_one = any(c.lower_ == "no" and c.dep_ == "det" for c in subject.children)
+        negated = negated or no_one
         debtors = tuple(c for c in subject.children if c.dep_ in {"compound", "amod", "poss"})
+        if no_one and not debtors:
+            return  # "no country should be left behind" names nobody
     if any(
         c.dep_ in {"preconj", "advmod", "neg"} and c.lower_ in lexicon.negators
         for s in subjects

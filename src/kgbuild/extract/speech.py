@@ -73,11 +73,17 @@ def _attribution(doc: Doc, start: int, end: int, lexicon: Lexicon) -> Token | No
 def reporting_subject(token: Token, lexicon: Lexicon) -> Token | None:
     """Give the subject of the reporting verb whose complement holds `token`, if any
     ("Macron emphasized that Europe must ..." -> Macron)."""
-    for ancestor in token.ancestors:
-        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.reporting_verbs:
+    for ancestor in (token, *token.ancestors):
+        if (
+            ancestor is not token
+            and ancestor.pos_ == "VERB"
+            and ancestor.lemma_.lower() in lexicon.reporting_verbs
+        ):
             subject = _reporting_subject(ancestor)
             if subject is not None and subject.i not in {t.i for t in token.subtree}:
                 return subject
+        if _writers_contrast(ancestor, lexicon):
+            break  # "X said it would ..., while France pledged ...": the writer's words
     # "Instead, Mr Iravani said, they should ...": an attribution inserted as an aside.
     root = token.sent.root
     for candidate in (token, root):
@@ -92,6 +98,16 @@ def reporting_subject(token: Token, lexicon: Lexicon) -> Token | None:
                 if subject is not None:
                     return subject
     return None
+
+
+def _writers_contrast(clause: Token, lexicon: Lexicon) -> bool:
+    """Tell whether `clause` is a contrasting clause with a subject of its own ("while
+    France pledged"): the writer sets it beside a report, it is not reported."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in lexicon.contrast_marks for c in clause.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    )
 
 
 def quote_at(quotes: list[Quote], char: int) -> Quote | None:

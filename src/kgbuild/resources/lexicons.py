@@ -47,6 +47,7 @@ class Lexicon:
     hostile_nouns: frozenset[str]
     modal_status: Mapping[str, Status]
     demanded_semi_modals: frozenset[str]
+    pending_adverbs: frozenset[str]
     negators: frozenset[str]
     condition_markers: Mapping[str, ConditionType]
     condition_negations: frozenset[str]
@@ -59,6 +60,7 @@ class Lexicon:
     verbal_markers: frozenset[str]
     temporal_markers: frozenset[str]
     reporting_verbs: frozenset[str]
+    contrast_marks: frozenset[str]
     group_nouns: frozenset[str]
     group_quantifiers: frozenset[str]
 
@@ -153,6 +155,7 @@ def load_lexicon() -> Lexicon:
         hostile_nouns=_words(pred, "hostile_nouns", "predicates.yaml"),
         modal_status=modal_status,
         demanded_semi_modals=_words(modals, "demanded_verbs", "modals.yaml"),
+        pending_adverbs=_words(modals, "pending_adverbs", "modals.yaml"),
         negators=_words(modals, "negators", "modals.yaml"),
         condition_markers=markers,
         condition_negations=_words(cond, "negations", "conditions.yaml"),
@@ -165,6 +168,7 @@ def load_lexicon() -> Lexicon:
         verbal_markers=_words(cond, "verbal_markers", "conditions.yaml"),
         temporal_markers=_words(cond, "temporal_markers", "conditions.yaml"),
         reporting_verbs=_words(speech, "reporting_verbs", "speech.yaml"),
+        contrast_marks=_words(speech, "contrast_marks", "speech.yaml"),
         group_nouns=_words(speech, "group_nouns", "speech.yaml"),
         group_quantifiers=_words(speech, "group_quantifiers", "speech.yaml"),
     )
