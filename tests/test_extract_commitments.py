@@ -324,6 +324,17 @@ def test_passive_undertaking_on_the_deal_binds_the_parties_named_before() -> Non
     )
 
 
+def test_both_sides_are_the_parties_of_the_last_deal() -> None:
+    found = extract_text(
+        "Kenya and Ethiopia signed a trade deal on Monday. Both sides will cut tariffs on "
+        "grain."
+    ).commitments
+    assert [(c.debtors, c.action) for c in found][-1] == (
+        ("kenya", "ethiopia"),
+        "cut tariffs on grain",
+    )
+
+
 def test_passive_undertaking_on_a_deal_not_named_before_binds_nobody() -> None:
     found = extract_text(
         "Kenya and Ethiopia signed a trade deal on Monday. A new accord could be reached soon."

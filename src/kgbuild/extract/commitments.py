@@ -55,6 +55,7 @@ def extract_commitments(
     excluded = article.excluded
     previous_debtors: tuple[str, ...] = ()
     parties: dict[str, tuple[str, ...]] = {}  # agreement noun -> the parties of the last one
+    latest_parties: tuple[str, ...] = ()  # the parties of the last agreement of any kind
     for sentence in doc.sents:
         if sentence.text.strip() == "" or _overlaps(sentence, excluded):
             continue
@@ -74,6 +75,8 @@ def extract_commitments(
             speaker = _speaker(predicate, quotes, resolver, lexicon)
             side = _speaker_side(speaker, index)
             debtors = resolver.resolve(predicate.debtors, side)
+            if latest_parties and _counterparts(predicate.debtors, lexicon):
+                debtors = latest_parties  # "both sides will ...": the parties of the deal
             if predicate.rule == "commissive_object" and predicate.cue[0].lemma_.lower() in (
                 lexicon.on_behalf_verbs
             ):
@@ -122,7 +125,16 @@ def extract_commitments(
                 and agreement.lemma_.lower() in lexicon.agreement_nouns
             ):
                 parties[agreement.lemma_.lower()] = debtors
+                latest_parties = debtors if len(debtors) == 2 else ()
         previous_debtors = sentence_debtors or previous_debtors
+
+
+def _counterparts(heads: tuple[Token, ...], lexicon: Lexicon) -> bool:
+    """Tell whether the debtor phrase is "both sides" / "the two parties"."""
+    return len(heads) == 1 and (
+        heads[0].lemma_.lower() in lexicon.counterpart_nouns
+        and any(c.lower_ in lexicon.counterpart_quantifiers for c in heads[0].children)
+    )
 
 
 def _agreement_parties(

@@ -44,6 +44,8 @@ class Lexicon:
     list_nouns: frozenset[str]
     hedged_only_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
+    counterpart_nouns: frozenset[str]
+    counterpart_quantifiers: frozenset[str]
     hostile_nouns: frozenset[str]
     modal_status: Mapping[str, Status]
     demanded_semi_modals: frozenset[str]
@@ -152,6 +154,8 @@ def load_lexicon() -> Lexicon:
         list_nouns=_words(pred, "list_nouns", "predicates.yaml"),
         hedged_only_nouns=_words(pred, "hedged_only_nouns", "predicates.yaml"),
         agreement_nouns=_words(pred, "agreement_nouns", "predicates.yaml"),
+        counterpart_nouns=_words(pred, "counterpart_nouns", "predicates.yaml"),
+        counterpart_quantifiers=_words(pred, "counterpart_quantifiers", "predicates.yaml"),
         hostile_nouns=_words(pred, "hostile_nouns", "predicates.yaml"),
         modal_status=modal_status,
         demanded_semi_modals=_words(modals, "demanded_verbs", "modals.yaml"),
