@@ -388,6 +388,15 @@ def test_report_inside_a_contrasting_clause_keeps_its_own_speaker() -> None:
     assert [(c.debtors, c.stated_by) for c in found][-1] == (("poland",), ("poland",))
 
 
+def test_demanded_thing_from_an_actor_makes_that_actor_the_debtor() -> None:
+    c = only("Poland is insisting on written guarantees from Washington.")
+    assert (c.status, c.requested_by, c.debtors) == (
+        Status.DEMANDED,
+        ("poland",),
+        ("united-states",),
+    )
+
+
 def test_not_ruling_out_keeps_an_option_open() -> None:
     c = only("France has not ruled out sending instructors.")
     assert (c.debtors, c.status, c.polarity) == (("france",), Status.CONSIDERED, Polarity.POSITIVE)

@@ -96,6 +96,8 @@ def extract_commitments(
             action = phrase(action_tokens)
             if not action:
                 continue
+            if not debtors and predicate.status is Status.DEMANDED:
+                debtors = _source_of_demand(action_tokens, resolver, lexicon)
             beneficiaries = _beneficiaries(action_tokens, index, set(debtors) | set(requesters))
             own_conditions = tuple(
                 Condition(span.text, c.type, span)
@@ -127,6 +129,19 @@ def extract_commitments(
                 parties[agreement.lemma_.lower()] = debtors
                 latest_parties = debtors if len(debtors) == 2 else ()
         previous_debtors = sentence_debtors or previous_debtors
+
+
+def _source_of_demand(
+    tokens: list[Token], resolver: Resolver, lexicon: Lexicon
+) -> tuple[str, ...]:
+    """Give whom a demanded thing must come from: "guarantees from Washington"."""
+    for token in tokens:
+        if token.dep_ == "prep" and token.lower_ in lexicon.demand_source_preps:
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            found = resolver.resolve(objects)
+            if found:
+                return found
+    return ()
 
 
 def _counterparts(heads: tuple[Token, ...], lexicon: Lexicon) -> bool:

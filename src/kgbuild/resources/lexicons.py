@@ -26,6 +26,7 @@ class Lexicon:
     refusal_particles: Mapping[str, str]
     demand_verbs: frozenset[str]
     demand_preps: frozenset[str]
+    demand_source_preps: frozenset[str]
     demand_that_verbs: frozenset[str]
     formal_verbs: frozenset[str]
     formal_phrases: frozenset[str]
@@ -136,6 +137,7 @@ def load_lexicon() -> Lexicon:
         refusal_particles={str(k): str(v) for k, v in particles.items()},
         demand_verbs=_words(pred, "demand_verbs", "predicates.yaml"),
         demand_preps=_words(pred, "demand_preps", "predicates.yaml"),
+        demand_source_preps=_words(pred, "demand_source_preps", "predicates.yaml"),
         demand_that_verbs=_words(pred, "demand_that_verbs", "predicates.yaml"),
         formal_verbs=_words(pred, "formal_verbs", "predicates.yaml"),
         formal_phrases=_words(pred, "formal_phrases", "predicates.yaml"),
