@@ -526,6 +526,22 @@ def test_bare_official_without_an_introduction_is_no_actor() -> None:
 # -- organisations -------------------------------------------------------------------------
 
 
+def test_acronym_in_brackets_and_alone_later_is_the_same_organisation() -> None:
+    found = extract_text(
+        "The Rapid Support Forces (RSF) agreed to a truce. The RSF said it would open "
+        "corridors for aid."
+    )
+    assert keys(found) == {"rapid-support-forces"}
+    assert mentions(found, "rapid-support-forces") == ["Rapid Support Forces", "RSF", "RSF"]
+    assert [c.debtors for c in found.commitments] == [("rapid-support-forces",)] * 2
+
+
+def test_bracketed_acronym_of_other_initials_is_not_linked() -> None:
+    found = extract_text("The Rapid Support Forces (SAF) agreed to a truce.")
+    assert "rapid-support-forces" in keys(found)
+    assert mentions(found, "rapid-support-forces") == ["Rapid Support Forces"]
+
+
 def test_venue_before_a_noun_is_not_an_organisation() -> None:
     found = extract_text("Leaders spoke after the Hampton Court meeting on Monday.")
     assert keys(found) == set()

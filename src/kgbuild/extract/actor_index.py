@@ -190,6 +190,22 @@ class ActorIndex:
         for token in tokens:
             self._token_key.setdefault(token.i, key)
 
+    def absorb(self, alias: str, key: str) -> None:
+        """Make the actor `alias` one with `key` ("the Rapid Support Forces (RSF)" and a
+        separate "RSF"): its mentions and tokens become `key`'s, references to it too."""
+        gone = self._actors.pop(alias, None)
+        if gone is None or alias == key:
+            return
+        self._actors[key].mentions.update(gone.mentions)
+        for i, found in self._token_key.items():
+            if found == alias:
+                self._token_key[i] = key
+        for builder in self._actors.values():
+            for links in (builder.acts_for, builder.members):
+                if alias in links:
+                    links.discard(alias)
+                    links.add(key)
+
     def link_surname(self, surname: str, key: str) -> None:
         """Let a bare surname refer to a person named in full; a surname two persons of
         the article share refers to neither."""

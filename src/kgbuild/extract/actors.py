@@ -36,7 +36,7 @@ from .actor_index import (
     load_actor_words,
 )
 from .groups import add_groups, link_adjective_anaphors
-from .organisations import add_organisations, link_organisation_anaphors
+from .organisations import add_organisations, link_acronyms, link_organisation_anaphors
 from .persons import add_office, add_persons, add_unnamed_persons, link_titles
 
 __all__ = [
@@ -87,6 +87,7 @@ def resolve_actors(
             organisations.append(ent)
     add_persons(index, persons, words, skipped)
     add_organisations(index, organisations, words, (*skipped, *headings))
+    link_acronyms(index, doc)
     for ent in [*persons, *known_persons]:
         key = next((index.key_at(t) for t in ent if index.key_at(t) is not None), None)
         builder = index.get(key) if key is not None else None

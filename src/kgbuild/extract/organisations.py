@@ -159,3 +159,47 @@ def link_organisation_anaphors(
         }
         if len(earlier) == 1:
             index.mention(earlier.pop(), doc[token.i : token.i + 1])
+
+
+# Acronyms written in brackets after a name: "the Rapid Support Forces (RSF)".
+MAX_ACRONYM = 8
+
+
+def link_acronyms(index: ActorIndex, doc: Doc) -> None:
+    """Make an acronym in brackets after an actor's name that actor's other name, here and
+    wherever the article uses it alone ("the Sudanese Armed Forces (SAF) ... the SAF")."""
+    forms: dict[str, str] = {}
+    for token in doc[1:-2]:
+        acronym = doc[token.i + 1]
+        if token.text != "(" or doc[token.i + 2].text != ")" or not _is_acronym(acronym.text):
+            continue
+        key = index.key_at(doc[token.i - 1])
+        builder = index.get(key) if key is not None else None
+        if builder is None or builder.label[:1].upper() != acronym.text[0]:
+            continue
+        forms.setdefault(acronym.text, builder.key)
+    for token in doc:
+        key = forms.get(token.text)
+        if key is None:
+            continue
+        current = index.key_at(token)
+        if current is None:
+            index.mention(key, doc[token.i : token.i + 1])
+        elif current != key and _named_only_so(index, current, token.text):
+            index.absorb(current, key)
+
+
+def _is_acronym(text: str) -> bool:
+    return text.isalpha() and text.isupper() and 2 <= len(text) <= MAX_ACRONYM
+
+
+def _named_only_so(index: ActorIndex, key: str, acronym: str) -> bool:
+    """Tell whether an actor is just the acronym: an organisation the gazetteer does not
+    know, labelled with it."""
+    builder = index.get(key)
+    return (
+        builder is not None
+        and builder.type is ActorType.ORGANIZATION
+        and builder.wikidata is None
+        and builder.label == acronym
+    )
