@@ -542,6 +542,24 @@ def test_bracketed_acronym_of_other_initials_is_not_linked() -> None:
     assert mentions(found, "rapid-support-forces") == ["Rapid Support Forces"]
 
 
+def test_lowercase_body_of_a_state_is_that_states_body() -> None:
+    found = extract_text(
+        "Sudan's army agreed to a truce. The army, for its part, refused to negotiate."
+    )
+    army = actor(found, "sudanese-army")
+    assert (army.type, army.label, army.acts_for) == (
+        ActorType.ORGANIZATION,
+        "Sudanese army",
+        ("sudan",),
+    )
+    assert [c.debtors for c in found.commitments] == [("sudanese-army",)] * 2
+
+
+def test_capital_after_through_is_a_place() -> None:
+    found = extract_text("Egypt pledged to let aid convoys pass through Cairo.")
+    assert found.commitments[0].beneficiaries == ()
+
+
 def test_venue_before_a_noun_is_not_an_organisation() -> None:
     found = extract_text("Leaders spoke after the Hampton Court meeting on Monday.")
     assert keys(found) == set()

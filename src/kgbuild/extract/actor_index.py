@@ -46,6 +46,7 @@ class ActorWords:
     leader_nouns: frozenset[str]
     organisation_anaphors: frozenset[str]
     organisation_words: frozenset[str]
+    body_nouns: frozenset[str]
     numbers: Mapping[str, int]
 
 
@@ -88,6 +89,7 @@ def load_actor_words() -> ActorWords:
         leader_nouns=word_list(actors, "leader_nouns", "actors.yaml"),
         organisation_anaphors=word_list(actors, "organisation_anaphors", "actors.yaml"),
         organisation_words=word_list(organisations, "words", "organisations.yaml"),
+        body_nouns=word_list(organisations, "body_nouns", "organisations.yaml"),
         numbers=_numbers(actors, "numbers", "actors.yaml"),
     )
 

@@ -34,9 +34,10 @@ def add_organisations(
         name = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         _add(index, name, _owner(ent.root, index, ent))
     for token in index.doc:
+        lowercase_body = token.lower_ in words.body_nouns and token.text.islower()
         if (
-            token.lemma_.lower() not in words.organisation_words
-            or not token.text[:1].isupper()
+            (token.lemma_.lower() not in words.organisation_words and not lowercase_body)
+            or not (token.text[:1].isupper() or lowercase_body)
             or token.i == token.sent.start  # a capital that only starts the sentence
             or index.key_at(token) is not None
             or in_regions(token.idx, skipped)
@@ -156,6 +157,32 @@ def link_organisation_anaphors(
             a.key
             for a in index.actors()
             if a.type is ActorType.ORGANIZATION and not a.acts_for and a.mentioned_before(token.idx)
+        }
+        if len(earlier) == 1:
+            index.mention(earlier.pop(), doc[token.i : token.i + 1])
+    _link_body_anaphors(index, doc, words, skipped)
+
+
+def _link_body_anaphors(
+    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Mark "the army" as a mention of the one state body named so before ("Sudan's army
+    ... The army, for its part, refused")."""
+    for token in doc:
+        if (
+            token.lower_ not in words.body_nouns
+            or index.key_at(token) is not None
+            or in_regions(token.idx, skipped)
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            or any(c.dep_ in NOUN_MODIFIER_DEPS | {"amod", "poss"} for c in token.children)
+        ):
+            continue
+        earlier = {
+            a.key
+            for a in index.actors()
+            if a.type is ActorType.ORGANIZATION
+            and a.label.lower().endswith(" " + token.lower_)
+            and a.mentioned_before(token.idx)
         }
         if len(earlier) == 1:
             index.mention(earlier.pop(), doc[token.i : token.i + 1])
