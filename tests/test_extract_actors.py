@@ -468,6 +468,11 @@ def test_the_bloc_after_two_organisations_is_not_resolved() -> None:
 # -- persons described but not named -------------------------------------------------------
 
 
+def test_lone_name_modifying_a_common_noun_is_no_person() -> None:
+    found = extract_text("Stockholm was poised to send its Archer artillery systems.")
+    assert persons(found) == set()
+
+
 def test_unnamed_official_is_a_person_and_the_official_refers_back() -> None:
     found = extract_text(
         "A senior defence official said Japan would send ships within weeks. The plan was "

@@ -58,6 +58,8 @@ def add_persons(
     for ent, token in single:
         if index.key_at(token) is not None or index.is_shared_surname(token.text):
             continue  # a surname linked above, or one that two persons share
+        if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN":
+            continue  # "its Archer artillery systems": a name of a thing, not a person
         label = clean_label(token.text)
         if label:
             index.add(slugify(label), label, ActorType.PERSON, ent.doc[token.i : token.i + 1])
