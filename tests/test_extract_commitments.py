@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extraction_helpers import extract_text, only
-from kgbuild.records import Polarity, Status
+from kgbuild.records import ConditionType, Polarity, Status
 
 # -- commissive verbs and nouns ------------------------------------------------------------
 
@@ -395,6 +397,50 @@ def test_demanded_thing_from_an_actor_makes_that_actor_the_debtor() -> None:
         ("poland",),
         ("united-states",),
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "debtor", "action", "condition"),
+    [
+        ("Senegal's support is conditional on a ceasefire.", "senegal", "support", "a ceasefire"),
+        (
+            "Morocco's participation depends on guarantees from Algeria.",
+            "morocco",
+            "participation",
+            "guarantees from Algeria",
+        ),
+        (
+            "Japan's aid is subject to parliamentary approval.",
+            "japan",
+            "aid",
+            "parliamentary approval",
+        ),
+    ],
+)
+def test_owned_undertaking_noun_bound_by_a_condition_is_a_commitment(
+    sentence: str, debtor: str, action: str, condition: str
+) -> None:
+    c = only(sentence)
+    assert (c.debtors, c.action, c.status) == ((debtor,), action, Status.PLEDGED)
+    assert [(k.text, k.type) for k in c.conditions] == [(condition, ConditionType.PREREQUISITE)]
+
+
+def test_undertaking_noun_without_an_owner_is_no_commitment() -> None:
+    assert extract_text("The loan depends on reforms.").commitments == ()
+
+
+def test_backing_a_proposal_signals_support() -> None:
+    c = only("Greece has backed the proposal for a joint defence fund.")
+    assert (c.debtors, c.status, c.action) == (
+        ("greece",),
+        Status.SIGNALED,
+        "the proposal for a joint defence fund",
+    )
+
+
+def test_past_contribution_is_fulfilled() -> None:
+    c = only("South Africa contributed 50 million dollars to the fund.")
+    assert (c.debtors, c.status) == (("south-africa",), Status.FULFILLED)
 
 
 def test_not_ruling_out_keeps_an_option_open() -> None:

@@ -253,7 +253,7 @@ def _action_tokens(predicate: Predicate, excluded: set[int]) -> list[Token]:
         if child.dep_ in HEAD_ONLY_DEPS or leading_adverb:
             drop.update(t.i for t in child.subtree)
         if (
-            predicate.rule == "commissive_noun"
+            predicate.rule in {"commissive_noun", "conditional_undertaking"}
             and child.i < head.i
             and child.dep_ in {"poss", "det", "amod", "nmod", "case"}
         ):

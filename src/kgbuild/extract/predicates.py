@@ -11,7 +11,13 @@ from spacy.tokens import Token
 from ..resources.lexicons import Lexicon
 from .predicate import Predicate, Rule, is_past
 from .rules_acts import demand, formal_act, fulfilled_act, passive_with_agent, refusal, withdrawal
-from .rules_commissive import commissive_noun, commissive_verb, modal, readiness
+from .rules_commissive import (
+    commissive_noun,
+    commissive_verb,
+    conditional_undertaking,
+    modal,
+    readiness,
+)
 
 __all__ = ["RULES", "Predicate", "find_predicates"]
 
@@ -68,6 +74,7 @@ RULES: tuple[Rule, ...] = (
     readiness,
     commissive_noun,
     commissive_verb,
+    conditional_undertaking,
     formal_act,
     withdrawal,
     fulfilled_act,

@@ -57,6 +57,22 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         )
         return
     obj = first_child(token, OBJECT_DEPS)
+    if lemma in lexicon.endorsement_verbs:
+        # "Greece backed the proposal": support for what the object names; with a modal
+        # ("will support", "should support") the modal rule says more.
+        if obj is not None and not any(
+            c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children
+        ):
+            yield Predicate(
+                "commissive_object",
+                (token,),
+                token,
+                obj,
+                status,
+                Polarity.POSITIVE,
+                subjects_of(token),
+            )
+        return
     if obj is not None and obj.lemma_.lower() in lexicon.commissive_nouns:
         return  # "announced their readiness to ...": the noun rule reads it
     if obj is not None and lemma in lexicon.object_taking_verbs:
@@ -269,4 +285,29 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         polarity,
         debtors,
         speaker_requests=status is Status.DEMANDED,
+    )
+
+
+def conditional_undertaking(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'Senegal's support is conditional on a ceasefire', 'Germany's contribution is tied to
+    a vote': an actor's undertaking, named by a noun, that a condition binds."""
+    if not any(m.split()[0] == token.lower_ for m in lexicon.condition_markers):
+        return
+    holder = token.head if token.dep_ == "acomp" else token
+    subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lemma_.lower() not in lexicon.undertaking_nouns:
+        return
+    owners = tuple(c for c in subject.children if c.dep_ == "poss")
+    if not owners or negative(holder, lexicon) or negative(token, lexicon):
+        return
+    # Anchored on the noun: the condition's own words ("conditional on") hold the cue.
+    yield Predicate(
+        "conditional_undertaking",
+        (token,),
+        subject,
+        subject,
+        Status.PLEDGED,
+        Polarity.POSITIVE,
+        owners,
+        requires_debtor=True,
     )

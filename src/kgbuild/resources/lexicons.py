@@ -45,6 +45,8 @@ class Lexicon:
     list_nouns: frozenset[str]
     hedged_only_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
+    undertaking_nouns: frozenset[str]
+    endorsement_verbs: frozenset[str]
     counterpart_nouns: frozenset[str]
     counterpart_quantifiers: frozenset[str]
     hostile_nouns: frozenset[str]
@@ -156,6 +158,8 @@ def load_lexicon() -> Lexicon:
         list_nouns=_words(pred, "list_nouns", "predicates.yaml"),
         hedged_only_nouns=_words(pred, "hedged_only_nouns", "predicates.yaml"),
         agreement_nouns=_words(pred, "agreement_nouns", "predicates.yaml"),
+        undertaking_nouns=_words(pred, "undertaking_nouns", "predicates.yaml"),
+        endorsement_verbs=_words(pred, "endorsement_verbs", "predicates.yaml"),
         counterpart_nouns=_words(pred, "counterpart_nouns", "predicates.yaml"),
         counterpart_quantifiers=_words(pred, "counterpart_quantifiers", "predicates.yaml"),
         hostile_nouns=_words(pred, "hostile_nouns", "predicates.yaml"),
