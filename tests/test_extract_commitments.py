@@ -438,6 +438,11 @@ def test_backing_a_proposal_signals_support() -> None:
     )
 
 
+def test_support_in_a_purpose_clause_is_no_commitment() -> None:
+    found = extract_text("The World Bank approved a loan to Kenya to support flood relief.")
+    assert [c.action for c in found.commitments] == ["a loan"]
+
+
 def test_past_contribution_is_fulfilled() -> None:
     c = only("South Africa contributed 50 million dollars to the fund.")
     assert (c.debtors, c.status) == (("south-africa",), Status.FULFILLED)

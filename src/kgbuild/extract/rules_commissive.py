@@ -60,9 +60,12 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if lemma in lexicon.endorsement_verbs:
         # "Greece backed the proposal": support for what the object names; with a modal
         # ("will support", "should support") the modal rule says more.
-        if obj is not None and not any(
-            c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children
-        ):
+        auxiliaries = [c for c in token.children if c.dep_ == "aux"]
+        finite = token.tag_ in {"VBD", "VBZ", "VBP"} or (
+            token.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxiliaries)
+        )
+        # "a loan to support reconstruction" is a purpose, not support the lender declares.
+        if obj is not None and finite:
             yield Predicate(
                 "commissive_object",
                 (token,),
