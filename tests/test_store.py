@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -204,23 +205,52 @@ def test_build_with_store_keeps_the_store_in_step_with_the_articles(tmp_path: Pa
     (articles / "b.txt").write_text("Germany ruled out sending troops.\n", "utf-8")
     out, store_dir = tmp_path / "out", tmp_path / "store"
 
-    def build() -> None:
-        result = CliRunner().invoke(main, ["build", str(articles), "--out", str(out),
-                                           "--store", str(store_dir)])
+    def build(*extra: str) -> str:
+        result = CliRunner().invoke(
+            main, ["build", str(articles), "--out", str(out), "--store", str(store_dir), *extra]
+        )
         assert result.exit_code == 0, result.output
-        assert f"store: {len(list(articles.iterdir()))} article graphs" in result.stdout
+        return str(result.stdout.splitlines()[-1])
 
     def in_step() -> None:
         store = open_read_only(store_dir)
         merged = Graph().parse(out / "graph.ttl", format="turtle")
         assert count(store, DEFAULT) == len(merged)
         assert len(graph_names(store)) == len(list(articles.iterdir()))
+        del store
 
-    build()
+    assert build().startswith("store: 2 article graphs loaded, 0 unchanged, 0 removed")
     in_step()
+    # Only what changed since the store was last brought up to date is loaded again.
+    assert build().startswith("store: 0 article graphs loaded, 2 unchanged, 0 removed")
     (articles / "a.txt").write_text("Poland promised to buy jets if Russia attacks.\n", "utf-8")
-    build()
+    assert build().startswith("store: 1 article graphs loaded, 1 unchanged, 0 removed")
     in_step()
     (articles / "b.txt").unlink()
-    build()
+    assert build().startswith("store: 0 article graphs loaded, 1 unchanged, 1 removed")
     in_step()
+    # A store made anew, or --force, is loaded in full.
+    shutil.rmtree(store_dir)
+    assert build().startswith("store: 1 article graphs loaded, 0 unchanged, 0 removed")
+    in_step()
+    assert build("--force").startswith("store: 1 article graphs loaded, 0 unchanged")
+    in_step()
+
+
+@pytest.mark.slow
+def test_store_changed_between_builds_by_a_build_without_store_is_caught_up(
+    tmp_path: Path,
+) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("France pledged to send tanks to Ukraine.\n", "utf-8")
+    out, store_dir = tmp_path / "out", tmp_path / "store"
+    runner = CliRunner()
+    args = ["build", str(articles), "--out", str(out)]
+    assert runner.invoke(main, [*args, "--store", str(store_dir)]).exit_code == 0
+    (articles / "a.txt").write_text("Spain refused to send troops.\n", "utf-8")
+    assert runner.invoke(main, args).exit_code == 0  # the store is not told
+    result = runner.invoke(main, [*args, "--store", str(store_dir)])
+    assert "store: 1 article graphs loaded, 0 unchanged" in result.stdout
+    store = open_read_only(store_dir)
+    assert "Spain" in labels(store) and "France" not in labels(store)

@@ -97,11 +97,13 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, jobs: i
                           formats=(*DEFAULT_FORMATS, "nquads") if nquads else DEFAULT_FORMATS)
     print_report(report, out=sys.stdout, err=sys.stderr, quiet=quiet)
     if store_dir is not None:
-        from .store import load_build_into_store
+        from .store import sync_build_into_store
 
-        loaded = load_build_into_store(out_dir, store_dir, dropped=report.dropped, base=base)
+        synced = sync_build_into_store(out_dir, store_dir, report.pieces,
+                                       dropped=report.dropped, base=base, force=force)
         if not quiet:
-            click.echo(f"store: {loaded.graphs} article graphs, {loaded.quads} quads "
+            click.echo(f"store: {synced.updated} article graphs loaded, {synced.unchanged} "
+                       f"unchanged, {synced.removed} removed, {synced.quads} quads "
                        f"-> {store_dir}")
     if report.failures:
         sys.exit(1)

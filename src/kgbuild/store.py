@@ -192,6 +192,96 @@ def load_build_into_store(
     return load_file_into_store(trig, directory, remove=gone)
 
 
+@dataclass(frozen=True, slots=True)
+class StoreSync:
+    """What bringing a store up to date with a build did."""
+
+    updated: int  # article graphs loaded (new or changed since the store's last update)
+    unchanged: int  # article graphs the store already held as built
+    removed: int  # article graphs taken out (their articles left the build)
+    quads: int  # quads loaded
+
+
+# Under OUT/.kgbuild: one note per store of the piece each article graph was loaded from.
+SYNC_NOTES = "stores"
+
+
+def sync_build_into_store(
+    out_dir: Path,
+    directory: Path,
+    pieces: Mapping[str, Path],
+    *,
+    dropped: Sequence[str] = (),
+    base: str = KGBI_IRI,
+    force: bool = False,
+) -> StoreSync:
+    """Bring the store at `directory` up to date with a build, loading only what changed.
+
+    `pieces` maps each article id of the build to its named graph as an N-Quads file in the
+    cache. A note in OUT/.kgbuild/stores/ records which piece each graph of this store was
+    loaded from: graphs whose piece is unchanged are left alone, changed and new ones are
+    replaced, and those of articles no longer in the build (or in `dropped`) are removed.
+    A new store, a missing note, or `force` loads every graph.
+    """
+    import pyoxigraph
+
+    from .iris import IriMinter
+
+    note = _sync_note(out_dir, directory)
+    loaded = {} if force or not is_store(directory) else _read_sync_note(note)
+    changed = sorted(i for i, path in pieces.items() if loaded.get(i) != path.name)
+    gone = sorted((set(loaded) | set(dropped)) - set(pieces))
+    minter = IriMinter(base)
+    graphs: dict[Any, list[Triple]] = {}
+    for article_id in changed:
+        name = oxigraph_term(minter.graph(article_id))
+        path = pieces[article_id]
+        try:
+            quads = list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS))
+        except (SyntaxError, OSError) as exc:
+            raise GraphFileError(
+                f"Cannot read the cached graph of {article_id} ({path}): {_one_line(exc)}; "
+                "build again with --force."
+            ) from None
+        graphs[name] = [(q.subject, q.predicate, q.object) for q in quads]
+    remove = [oxigraph_term(minter.graph(article_id)) for article_id in gone]
+    with _writing(directory) as store:
+        summary = replace_graphs(store, graphs, remove=remove)
+    _write_sync_note(note, directory, {i: path.name for i, path in sorted(pieces.items())})
+    return StoreSync(len(changed), len(pieces) - len(changed), len(gone), summary.quads)
+
+
+def _sync_note(out_dir: Path, directory: Path) -> Path:
+    import hashlib
+
+    digest = hashlib.sha256(str(directory.resolve()).encode("utf-8")).hexdigest()[:16]
+    return out_dir / ".kgbuild" / SYNC_NOTES / f"{digest}.json"
+
+
+def _read_sync_note(note: Path) -> dict[str, str]:
+    import json
+
+    try:
+        data = json.loads(note.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # no note, or a damaged one: load everything
+    graphs = data.get("graphs") if isinstance(data, dict) else None
+    if not isinstance(graphs, dict):
+        return {}
+    return {str(k): str(v) for k, v in graphs.items()}
+
+
+def _write_sync_note(note: Path, directory: Path, graphs: Mapping[str, str]) -> None:
+    import json
+    import os
+
+    note.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"store": str(directory.resolve()), "graphs": graphs}, indent=1)
+    partial = note.with_suffix(".tmp")
+    partial.write_text(text + "\n", encoding="utf-8")
+    os.replace(partial, note)
+
+
 def replace_article_graphs(store: pyoxigraph.Store, dataset: Dataset) -> StoreSummary:
     """Replace, in an open store, each named graph that `dataset` holds; give the counts."""
     import pyoxigraph
