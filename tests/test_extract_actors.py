@@ -366,6 +366,16 @@ def test_group_label_stops_at_the_dateline() -> None:
     assert actor(found, "developed-countries").label == "Developed countries"
 
 
+def test_speaker_is_the_subject_nearest_the_reporting_verb_after_a_dateline() -> None:
+    text = (
+        "Talks in Vilnius\n\nVILNIUS, Lithuania (AP) — Lithuania's Foreign Minister "
+        "Kestutis Budrys said that his country would spend more.\n"
+    )
+    (article,) = read_bytes(text.encode("utf-8"), path="vilnius.txt")
+    found = extract(article, load_nlp()(article.text))
+    assert [c.stated_by for c in found.commitments] == [("kestutis-budrys",)]
+
+
 def test_number_of_countries_is_a_group() -> None:
     found = extract_text("31 countries pledged to send observers.")
     assert actor(found, "31-countries").type is ActorType.GROUP

@@ -448,6 +448,42 @@ def test_past_contribution_is_fulfilled() -> None:
     assert (c.debtors, c.status) == (("south-africa",), Status.FULFILLED)
 
 
+def test_quote_going_on_in_the_paragraph_keeps_its_speaker() -> None:
+    found = extract_text(
+        '"We are not prepared to wait," Norwegian Prime Minister Jonas Gahr Store told '
+        'reporters. "We will buy more air defence systems."'
+    ).commitments
+    assert [(c.debtors, c.stated_by) for c in found] == [
+        (("norway",), ("jonas-gahr-store",)),
+        (("norway",), ("jonas-gahr-store",)),
+    ]
+
+
+def test_reporters_second_act_joined_to_the_report_is_the_reporters() -> None:
+    found = extract_text(
+        "Norwegian Prime Minister Jonas Gahr Store said that his country would spend more "
+        "and urged European partners to follow suit."
+    ).commitments
+    assert [(c.status, c.requested_by) for c in found][-1] == (
+        Status.DEMANDED,
+        ("jonas-gahr-store",),
+    )
+
+
+def test_what_others_suggest_in_a_that_clause_is_no_undertaking() -> None:
+    c = only("Germany dismissed suggestions that it would send missiles.")
+    assert (c.debtors, c.polarity) == (("germany",), Polarity.NEGATIVE)
+
+
+def test_blocking_a_plan_is_a_refusal() -> None:
+    c = only("Poland has blocked a plan to cut farm subsidies.")
+    assert (c.debtors, c.polarity, c.action) == (
+        ("poland",),
+        Polarity.NEGATIVE,
+        "a plan to cut farm subsidies",
+    )
+
+
 def test_not_ruling_out_keeps_an_option_open() -> None:
     c = only("France has not ruled out sending instructors.")
     assert (c.debtors, c.status, c.polarity) == (("france",), Status.CONSIDERED, Polarity.POSITIVE)

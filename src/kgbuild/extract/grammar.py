@@ -54,6 +54,10 @@ def is_negated(token: Token, negators: frozenset[str]) -> bool:
     )
 
 
+# Finite verb tags: a past or present form with its own tense.
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """Give the subject heads of a verb, inheriting them through coordination, control
     ("X pledged to send": subject of send is X) and participle clauses."""
@@ -77,6 +81,16 @@ def clause_subjects(verb: Token) -> list[Token]:
             # no verbal subject: the caller handles nouns.
             if head.pos_ not in VERBAL_POS and current.dep_ != "conj":
                 return []
+            if (
+                current.dep_ == "conj"
+                and current.tag_ in FINITE_VERB_TAGS
+                and head.tag_ == "VB"
+                and head.dep_ == "ccomp"
+                and head.head.i != head.i
+            ):
+                # "X said that his country would spend ... and urged Y to ...": a finite
+                # verb joined to the reported infinitive is the reporter's second act.
+                head = head.head
             current = head
             continue
         if current.dep_ == "relcl":

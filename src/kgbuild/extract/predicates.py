@@ -29,8 +29,10 @@ def find_predicates(sentence: DocSpan, lexicon: Lexicon) -> list[Predicate]:
     for token in sentence:
         for rule in RULES:
             for predicate in rule(token, lexicon):
-                if _in_circumstance_clause(predicate.anchor, lexicon) or _believed(
-                    predicate.anchor, lexicon
+                if (
+                    _in_circumstance_clause(predicate.anchor, lexicon)
+                    or _believed(predicate.anchor, lexicon)
+                    or _hearsay(predicate.anchor, lexicon)
                 ):
                     continue
                 key = predicate.action.i if predicate.action is not None else predicate.anchor.i
@@ -50,6 +52,17 @@ def _in_circumstance_clause(token: Token, lexicon: Lexicon) -> bool:
         if marked:
             return not is_past(candidate)
         if candidate.dep_ in {"advcl", "ROOT"}:
+            return False
+    return False
+
+
+def _hearsay(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a word sits in the "that" clause of a noun of hearsay ("dismissed
+    suggestions that it would send missiles")."""
+    for clause in (token, *token.ancestors):
+        if clause.dep_ in {"acl", "ccomp"} and clause.head.pos_ == "NOUN":
+            return clause.head.lemma_.lower() in lexicon.hearsay_nouns
+        if clause.dep_ in {"ROOT", "conj", "advcl"}:
             return False
     return False
 

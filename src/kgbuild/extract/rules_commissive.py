@@ -134,6 +134,8 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     'Washington's potential role as ...', 'options on the table include ...'."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.commissive_nouns:
         return
+    if token.dep_ in OBJECT_DEPS and token.head.lemma_.lower() in lexicon.refusal_verbs:
+        return  # "Poland blocked a plan to cut subsidies": the refusal rule reads it
     value = lexicon.commissive_nouns[token.lemma_.lower()]
     status = value if value is not None else Status.PLEDGED
     polarity = Polarity.NEGATIVE if value is None else Polarity.POSITIVE

@@ -24,10 +24,12 @@ class Quote:
 
 
 def _reporting_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    return None
+    """Give the subject of a reporting verb; of two, the nearest ("VILNIUS (AP) — Lithuania's
+    minister Budrys said": the parser may take the dateline's place for a second subject)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return None
+    return min(subjects, key=lambda c: abs(verb.i - c.i))
 
 
 def find_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
@@ -45,7 +47,17 @@ def find_quotes(doc: Doc, lexicon: Lexicon) -> list[Quote]:
             if end == -1 or (paragraph_end != -1 and end > paragraph_end and char != "“"):
                 i += 1
                 continue
-            quotes.append(Quote(i, end + 1, _attribution(doc, i, end + 1, lexicon)))
+            speaker = _attribution(doc, i, end + 1, lexicon)
+            previous = quotes[-1] if quotes else None
+            if (
+                speaker is None
+                and previous is not None
+                and "\n\n" not in text[previous.end : i]
+            ):
+                # '"...," Budrys told reporters. "We will buy ..."': a quote that goes on
+                # in the same paragraph without an attribution is the same speaker's.
+                speaker = previous.speaker
+            quotes.append(Quote(i, end + 1, speaker))
             i = end + 1
             continue
         i += 1

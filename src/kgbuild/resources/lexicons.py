@@ -46,6 +46,7 @@ class Lexicon:
     hedged_only_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
     undertaking_nouns: frozenset[str]
+    hearsay_nouns: frozenset[str]
     endorsement_verbs: frozenset[str]
     counterpart_nouns: frozenset[str]
     counterpart_quantifiers: frozenset[str]
@@ -159,6 +160,7 @@ def load_lexicon() -> Lexicon:
         hedged_only_nouns=_words(pred, "hedged_only_nouns", "predicates.yaml"),
         agreement_nouns=_words(pred, "agreement_nouns", "predicates.yaml"),
         undertaking_nouns=_words(pred, "undertaking_nouns", "predicates.yaml"),
+        hearsay_nouns=_words(pred, "hearsay_nouns", "predicates.yaml"),
         endorsement_verbs=_words(pred, "endorsement_verbs", "predicates.yaml"),
         counterpart_nouns=_words(pred, "counterpart_nouns", "predicates.yaml"),
         counterpart_quantifiers=_words(pred, "counterpart_quantifiers", "predicates.yaml"),
