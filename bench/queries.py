@@ -230,7 +230,7 @@ def main() -> None:
         ok = speedup >= 20 and best <= 1.0
         met += ok
         rows.append([path.stem, f"{best:.3f}", f"{as_csv:.3f}", disk, ox_rows, shown,
-                     rdflib_rows, f"{prefix}{speedup:,.0f}x", "yes" if ok else "NO"])
+                     rdflib_rows, f"{prefix}{speedup:,.1f}x", "yes" if ok else "NO"])
         print(rows[-1], flush=True)
     body = table(["query", "Oxigraph s", "Oxigraph CSV s", "Oxigraph store s", "rows",
                   "rdflib s", "rows", "speed-up", "goal met"], rows)
