@@ -484,6 +484,27 @@ def test_blocking_a_plan_is_a_refusal() -> None:
     )
 
 
+def test_modal_with_a_forecast_adverb_is_no_undertaking() -> None:
+    assert extract_text("Russia will likely reject any Western presence.").commitments == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia will reject any Western presence, experts warned.",
+        "Critics said Paris would regret the move.",
+        "Moscow could retaliate against British interests, a commentator wrote.",
+    ],
+)
+def test_what_commentators_say_an_actor_will_do_is_a_forecast(sentence: str) -> None:
+    assert extract_text(sentence).commitments == ()
+
+
+def test_what_officials_say_an_actor_will_do_is_still_reported() -> None:
+    c = only("Russia will withdraw its troops, officials said.")
+    assert (c.debtors, c.status) == (("russia",), Status.PLEDGED)
+
+
 def test_not_ruling_out_keeps_an_option_open() -> None:
     c = only("France has not ruled out sending instructors.")
     assert (c.debtors, c.status, c.polarity) == (("france",), Status.CONSIDERED, Polarity.POSITIVE)

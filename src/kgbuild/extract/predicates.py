@@ -77,6 +77,14 @@ def _believed(token: Token, lexicon: Lexicon) -> bool:
         current = current.head
         if current.pos_ == "VERB" and current.lemma_.lower() in lexicon.belief_verbs:
             return True
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.forecast_adverbs for c in token.children):
+        return True  # "Russia will likely reject ...": a forecast
+    # "..., experts warned", "critics said Paris would ...": commentators forecast.
+    for clause in (token, *token.ancestors):
+        if clause.pos_ == "VERB" and clause.lemma_.lower() in lexicon.reporting_verbs:
+            subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(s.lemma_.lower() in lexicon.commentator_nouns for s in subjects):
+                return True
     return False
 
 

@@ -47,6 +47,8 @@ class Lexicon:
     agreement_nouns: frozenset[str]
     undertaking_nouns: frozenset[str]
     hearsay_nouns: frozenset[str]
+    commentator_nouns: frozenset[str]
+    forecast_adverbs: frozenset[str]
     endorsement_verbs: frozenset[str]
     counterpart_nouns: frozenset[str]
     counterpart_quantifiers: frozenset[str]
@@ -161,6 +163,8 @@ def load_lexicon() -> Lexicon:
         agreement_nouns=_words(pred, "agreement_nouns", "predicates.yaml"),
         undertaking_nouns=_words(pred, "undertaking_nouns", "predicates.yaml"),
         hearsay_nouns=_words(pred, "hearsay_nouns", "predicates.yaml"),
+        commentator_nouns=_words(pred, "commentator_nouns", "predicates.yaml"),
+        forecast_adverbs=_words(pred, "forecast_adverbs", "predicates.yaml"),
         endorsement_verbs=_words(pred, "endorsement_verbs", "predicates.yaml"),
         counterpart_nouns=_words(pred, "counterpart_nouns", "predicates.yaml"),
         counterpart_quantifiers=_words(pred, "counterpart_quantifiers", "predicates.yaml"),
