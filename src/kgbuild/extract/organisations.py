@@ -142,50 +142,37 @@ def link_organisation_anaphors(
     index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
 ) -> None:
     """Mark "the alliance" / "the bloc" as a mention of the one organisation (not a body of
-    another, such as the European Commission of the EU) the article has named before."""
+    another, such as the European Commission of the EU) the article has named before, and
+    "the army" as the one state body named so before ("Sudan's army ... The army refused")."""
     for token in doc:
-        if (
-            token.lemma_.lower() not in words.organisation_anaphors
-            or token.tag_ != "NN"
-            or index.key_at(token) is not None
-            or in_regions(token.idx, skipped)
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-            or any(c.dep_ in NOUN_MODIFIER_DEPS | {"amod", "poss"} for c in token.children)
-        ):
+        if not _bare_definite(token, index, skipped):
             continue
-        earlier = {
-            a.key
-            for a in index.actors()
-            if a.type is ActorType.ORGANIZATION and not a.acts_for and a.mentioned_before(token.idx)
-        }
-        if len(earlier) == 1:
-            index.mention(earlier.pop(), doc[token.i : token.i + 1])
-    _link_body_anaphors(index, doc, words, skipped)
-
-
-def _link_body_anaphors(
-    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
-) -> None:
-    """Mark "the army" as a mention of the one state body named so before ("Sudan's army
-    ... The army, for its part, refused")."""
-    for token in doc:
-        if (
-            token.lower_ not in words.body_nouns
-            or index.key_at(token) is not None
-            or in_regions(token.idx, skipped)
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-            or any(c.dep_ in NOUN_MODIFIER_DEPS | {"amod", "poss"} for c in token.children)
-        ):
+        if token.lemma_.lower() in words.organisation_anaphors and token.tag_ == "NN":
+            suffix, own_body_allowed = "", False  # "the bloc": an organisation of its own
+        elif token.lower_ in words.body_nouns:
+            suffix, own_body_allowed = " " + token.lower_, True  # "the army": a state's body
+        else:
             continue
         earlier = {
             a.key
             for a in index.actors()
             if a.type is ActorType.ORGANIZATION
-            and a.label.lower().endswith(" " + token.lower_)
+            and a.label.lower().endswith(suffix)
+            and (own_body_allowed or not a.acts_for)
             and a.mentioned_before(token.idx)
         }
         if len(earlier) == 1:
             index.mention(earlier.pop(), doc[token.i : token.i + 1])
+
+
+def _bare_definite(token: Token, index: ActorIndex, skipped: tuple[Span, ...]) -> bool:
+    """Tell whether a word is "the" + noun alone, not yet an actor, outside skipped text."""
+    return (
+        index.key_at(token) is None
+        and not in_regions(token.idx, skipped)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not any(c.dep_ in NOUN_MODIFIER_DEPS | {"amod", "poss"} for c in token.children)
+    )
 
 
 # Acronyms written in brackets after a name: "the Rapid Support Forces (RSF)".
