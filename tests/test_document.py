@@ -266,6 +266,12 @@ def test_dateline_with_day_but_no_year_gives_no_date(tmp_path: Path) -> None:
     assert (article.place, article.date) == ("Washington", None)
 
 
+def test_joint_dateline_of_two_places(tmp_path: Path) -> None:
+    article = read_one(tmp_path, "a.txt", f"DOHA/GAZA, Nov 27 (Reuters) - {PARA_1}")
+    assert article.dateline == Span(0, 29, "DOHA/GAZA, Nov 27 (Reuters) -")
+    assert article.place == "Doha/Gaza"
+
+
 def test_dateline_with_bare_city(tmp_path: Path) -> None:
     article = read_one(tmp_path, "a.txt", f"LONDON — {PARA_1}")
     assert article.dateline == Span(0, 8, "LONDON —")

@@ -443,6 +443,11 @@ def test_support_in_a_purpose_clause_is_no_commitment() -> None:
     assert [c.action for c in found.commitments] == ["a loan"]
 
 
+def test_earmarked_sum_is_pledged() -> None:
+    c = only("The European Union earmarked an additional 25 million euros for relief.")
+    assert (c.debtors, c.status) == (("european-union",), Status.PLEDGED)
+
+
 def test_past_contribution_is_fulfilled() -> None:
     c = only("South Africa contributed 50 million dollars to the fund.")
     assert (c.debtors, c.status) == (("south-africa",), Status.FULFILLED)

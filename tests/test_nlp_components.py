@@ -88,3 +88,15 @@ def test_loaded_pipeline_uses_the_indexed_attribute_rules() -> None:
     names = load_nlp().pipe_names
     assert ATTRIBUTE_RULES in names and "attribute_ruler" not in names
     assert names.index(ATTRIBUTE_RULES) < names.index("lemmatizer")
+
+
+def test_sentence_starts_after_a_paragraphs_dateline() -> None:
+    doc = load_nlp()(
+        "Talks resume\n\nDOHA/GAZA, Nov 27 (Reuters) - Israel and Hamas agreed to extend "
+        "the truce."
+    )
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[1:] == [
+        "DOHA/GAZA, Nov 27 (Reuters) -",
+        "Israel and Hamas agreed to extend the truce.",
+    ]

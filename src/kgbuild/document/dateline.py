@@ -9,8 +9,9 @@ from ..records import Span
 from .dates import WRITTEN_DATE, date_from_match
 from .lines import OPENING_QUOTES, sub_span
 
-# A word of a place name: "Kyiv", "St.", "Port-au-Prince", "N’Djamena".
-_WORD = r"[^\W\d_][\w'’.&-]*"
+# A word of a place name: "Kyiv", "St.", "Port-au-Prince", "N’Djamena"; two places of a
+# joint dateline are one word: "DOHA/GAZA".
+_WORD = r"[^\W\d_][\w'’.&-]*(?:/[^\W\d_][\w'’.&-]*)?"
 _NAME = rf"{_WORD}(?: {_WORD}){{0,3}}"
 DATELINE_RE = re.compile(
     rf"(?P<place>{_NAME})"

@@ -8,8 +8,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
+from ..document.dateline import find_dateline
+from ..records import Span
 from ..resources.lexicons import load_lexicon
 from .attribute_rules import IndexedAttributeRuler, UnsupportedPattern
 from .gazetteer_ruler import GazetteerRuler
@@ -24,14 +27,31 @@ SPACY_ATTRIBUTE_RULER = "attribute_ruler"
 
 @Language.component(LINE_STARTS, assigns=["token.is_sent_start"])
 def line_starts(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headings and paragraphs never run together."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if ("\n" in previous.text_with_ws and not token.is_space) or (
-            previous.is_space and "\n" in previous.text
+    """Start a sentence after every line break (headings and paragraphs never run together)
+    and after a paragraph's dateline ("DOHA/GAZA, Nov 27 (Reuters) - Israel and Hamas
+    agreed ...": the parser would otherwise take the place for the subject)."""
+    for token in doc:
+        previous = doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and (
+            ("\n" in previous.text_with_ws and not token.is_space)
+            or (previous.is_space and "\n" in previous.text)
         ):
             token.is_sent_start = True
+        if not token.is_space and (previous is None or token.is_sent_start):
+            _start_after_dateline(doc, token)
     return doc
+
+
+def _start_after_dateline(doc: Doc, first: Token) -> None:
+    text = doc.text
+    end = text.find("\n", first.idx)
+    end = len(text) if end == -1 else end
+    found = find_dateline(Span(first.idx, end, text[first.idx : end]))
+    if found is None:
+        return
+    after = next((t for t in doc[first.i :] if t.idx >= found.span.end and not t.is_space), None)
+    if after is not None and after.i > first.i:
+        after.is_sent_start = True
 
 
 class CueMatcher:
@@ -43,7 +63,7 @@ class CueMatcher:
             self.matcher.add(label, [nlp.make_doc(p) for p in sorted(phrases)])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc)]
+        spans = [DocSpan(doc, start, end, label=label) for label, start, end in self.matcher(doc)]
         doc.spans[CUE_SPANS] = sorted(spans, key=lambda s: (s.start, s.end, s.label_))
         return doc
 
