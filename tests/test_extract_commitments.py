@@ -367,6 +367,11 @@ def test_have_yet_to_is_no_obligation() -> None:
     assert extract_text("Canada and Japan have yet to deliver the aid.").commitments == ()
 
 
+def test_modal_with_nobody_as_subject_is_no_commitment() -> None:
+    found = extract_text('"Nobody should doubt our resolve," NATO chief Mark Rutte said.')
+    assert found.commitments == ()
+
+
 def test_passive_demand_on_no_one_named_is_no_commitment() -> None:
     found = extract_text('"No country should be left behind," Japanese minister Taro Kono said.')
     assert found.commitments == ()

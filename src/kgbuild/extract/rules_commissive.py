@@ -270,6 +270,8 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         for c in s.children
     ):
         return  # "not every nation will contribute" is nobody's refusal
+    if any(s.lower_ in lexicon.negative_pronouns for s in subjects):
+        return  # "nobody should doubt our resolve" binds no one
     polarity = Polarity.NEGATIVE if negated else Polarity.POSITIVE
     if negated and status is Status.CONSIDERED:
         return  # "could not" describes ability, not a refusal

@@ -56,6 +56,7 @@ class Lexicon:
     modal_status: Mapping[str, Status]
     demanded_semi_modals: frozenset[str]
     pending_adverbs: frozenset[str]
+    negative_pronouns: frozenset[str]
     negators: frozenset[str]
     condition_markers: Mapping[str, ConditionType]
     condition_negations: frozenset[str]
@@ -172,6 +173,7 @@ def load_lexicon() -> Lexicon:
         modal_status=modal_status,
         demanded_semi_modals=_words(modals, "demanded_verbs", "modals.yaml"),
         pending_adverbs=_words(modals, "pending_adverbs", "modals.yaml"),
+        negative_pronouns=_words(modals, "negative_pronouns", "modals.yaml"),
         negators=_words(modals, "negators", "modals.yaml"),
         condition_markers=markers,
         condition_negations=_words(cond, "negations", "conditions.yaml"),
