@@ -448,6 +448,20 @@ def test_support_in_a_purpose_clause_is_no_commitment() -> None:
     assert [c.action for c in found.commitments] == ["a loan"]
 
 
+def test_owned_commitment_to_a_cause_is_a_pledge() -> None:
+    c = only("NATO leaders reaffirmed their commitment to Ukraine's security.")
+    assert (c.debtors, c.status, c.action) == (
+        ("nato-leaders",),
+        Status.PLEDGED,
+        "commitment to Ukraine's security",
+    )
+
+
+def test_guarantees_to_a_beneficiary_without_a_giver_are_no_pledge() -> None:
+    found = extract_text("Leaders laid the groundwork for security guarantees to Ukraine.")
+    assert found.commitments == ()
+
+
 def test_earmarked_sum_is_pledged() -> None:
     c = only("The European Union earmarked an additional 25 million euros for relief.")
     assert (c.debtors, c.status) == (("european-union",), Status.PLEDGED)

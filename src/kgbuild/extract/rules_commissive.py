@@ -178,9 +178,28 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     if action is None:
         return
-    if action.i == token.i and not hedged:
+    if action.i == token.i and not hedged and not _pledged_to(token, lexicon):
         return  # "Europe's plan" names a thing; "Washington's potential role" is an option
     yield Predicate("commissive_noun", (token,), token, action, status, polarity, debtors)
+
+
+def _pledged_to(noun: Token, lexicon: Lexicon) -> bool:
+    """Tell whether an owned noun of pledging is pledged to something it names ("reaffirmed
+    their commitment to Ukraine's security"), not "security guarantees to Ukraine" (whose
+    "to" names a beneficiary, and whose giver the noun does not say)."""
+    lemma = noun.lemma_.lower()
+    if (
+        lexicon.commissive_nouns.get(lemma) is not Status.PLEDGED
+        or lemma in lexicon.hedged_only_nouns
+        or not any(c.dep_ == "poss" for c in noun.children)
+    ):
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "to"
+        and any(c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"} for c in child.children)
+        for child in noun.children
+    )
 
 
 def _noun_complement(noun: Token) -> Token | None:
@@ -195,7 +214,7 @@ def _noun_complement(noun: Token) -> Token | None:
         ):
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "as", "for"}:
+        if child.dep_ == "prep" and child.lower_ in {"of", "as", "for", "to"}:
             pobj = first_child(child, {"pobj", "pcomp"})
             if pobj is not None:
                 return noun
