@@ -462,6 +462,35 @@ def test_guarantees_to_a_beneficiary_without_a_giver_are_no_pledge() -> None:
     assert found.commitments == ()
 
 
+def test_agreement_reached_with_a_partner_binds_both() -> None:
+    c = only("The International Monetary Fund reached an agreement with Sri Lanka on a loan.")
+    assert (c.debtors, c.status) == (("international-monetary-fund", "sri-lanka"), Status.PLEDGED)
+
+
+def test_parties_of_a_deal_struck_are_both_sides_later() -> None:
+    found = extract_text(
+        "Japan and the United States struck a trade deal. Both sides will cut tariffs."
+    ).commitments
+    assert [c.debtors for c in found] == [("japan", "united-states")] * 2
+
+
+def test_has_yet_to_commit_is_no_commitment() -> None:
+    assert extract_text("China has yet to commit to debt relief.").commitments == ()
+
+
+def test_attribution_phrase_is_not_part_of_the_action() -> None:
+    c = only("Japan will hold talks next month, according to a statement from Tokyo.")
+    assert c.action == "hold talks next month"
+
+
+def test_the_government_in_a_joint_statement_of_a_state_and_a_body() -> None:
+    found = extract_text(
+        "In a joint statement, Sri Lanka and the IMF said the government had agreed to "
+        "raise taxes."
+    ).commitments
+    assert [c.debtors for c in found] == [("sri-lanka",)]
+
+
 def test_earmarked_sum_is_pledged() -> None:
     c = only("The European Union earmarked an additional 25 million euros for relief.")
     assert (c.debtors, c.status) == (("european-union",), Status.PLEDGED)

@@ -101,6 +101,25 @@ def test_condition_ends_before_a_trailing_attribution() -> None:
     assert [k.text for c in found for k in c.conditions] == ["Kyiv backslides on the rule of law"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Japan will release the funds pending a review of the plan.", "a review of the plan"),
+        (
+            "The IMF reached an agreement with Sri Lanka on a loan, pending approval by its board.",
+            "approval by its board",
+        ),
+    ],
+)
+def test_pending_states_a_prerequisite(sentence: str, text: str) -> None:
+    c = only(sentence)
+    assert [(k.text, k.type) for k in c.conditions] == [(text, ConditionType.PREREQUISITE)]
+
+
+def test_pending_before_a_noun_is_no_condition() -> None:
+    assert only("Japan will settle the pending case soon.").conditions == ()
+
+
 def test_condition_is_excluded_from_the_action() -> None:
     c = only("Japan will lift the tariffs once Korea ratifies the deal.")
     assert c.action == "lift the tariffs"

@@ -92,7 +92,7 @@ def extract_commitments(
                 requesters = tuple(k for k in speaker if k not in debtors)
             if (not debtors and not requesters) or (predicate.requires_debtor and not debtors):
                 continue
-            action_tokens = _action_tokens(predicate, condition_tokens)
+            action_tokens = _action_tokens(predicate, condition_tokens, lexicon)
             action = phrase(action_tokens)
             if not action:
                 continue
@@ -240,7 +240,7 @@ def _owner_in_tree(condition: FoundCondition, predicates: list[Predicate]) -> Pr
     return None
 
 
-def _action_tokens(predicate: Predicate, excluded: set[int]) -> list[Token]:
+def _action_tokens(predicate: Predicate, excluded: set[int], lexicon: Lexicon) -> list[Token]:
     """Give the words of the action: the action head's subtree without its subject,
     auxiliaries, negation, conditions, asides, or sentence adverbs before it."""
     head = predicate.action
@@ -263,6 +263,8 @@ def _action_tokens(predicate: Predicate, excluded: set[int]) -> list[Token]:
             continue
         if token.dep_ in ASIDE_DEPS or _is_separate_clause(token):
             drop.update(t.i for t in token.subtree)
+        if token.lower_ in lexicon.attribution_words and token.dep_ in {"prep", "advcl"}:
+            drop.update(t.i for t in token.subtree)  # "..., according to a statement"
     for cue in predicate.cue:
         if cue.i != head.i:  # "Washington's potential role": the cue is the action
             drop.add(cue.i)

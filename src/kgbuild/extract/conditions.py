@@ -66,8 +66,11 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
             continue
         # A marker word is a subordinator ("if"), a preposition ("following a ceasefire")
         # or a participle the parser reads as a clause ("provided Russia stops").
+        # ", pending approval" is also read as a participle modifying the noun after it.
+        after_comma = token.i > sentence.start and doc[token.i - 1].text == ","
         if token.dep_ in {"mark", "prep"} or (
-            token.dep_ == "advcl" and token.tag_ in {"VBN", "VBG"}
+            token.tag_ in {"VBN", "VBG"}
+            and (token.dep_ == "advcl" or (token.dep_ == "amod" and after_comma))
         ):
             found.append((token.i, token.i + 1, token.lower_))
     return sorted(found)

@@ -10,7 +10,15 @@ from spacy.tokens import Token
 
 from ..resources.lexicons import Lexicon
 from .predicate import Predicate, Rule, is_past
-from .rules_acts import demand, formal_act, fulfilled_act, passive_with_agent, refusal, withdrawal
+from .rules_acts import (
+    agreement_reached,
+    demand,
+    formal_act,
+    fulfilled_act,
+    passive_with_agent,
+    refusal,
+    withdrawal,
+)
 from .rules_commissive import (
     commissive_noun,
     commissive_verb,
@@ -33,6 +41,7 @@ def find_predicates(sentence: DocSpan, lexicon: Lexicon) -> list[Predicate]:
                     _in_circumstance_clause(predicate.anchor, lexicon)
                     or _believed(predicate.anchor, lexicon)
                     or _hearsay(predicate.anchor, lexicon)
+                    or _pending(predicate.anchor, lexicon)
                 ):
                     continue
                 key = predicate.action.i if predicate.action is not None else predicate.anchor.i
@@ -54,6 +63,17 @@ def _in_circumstance_clause(token: Token, lexicon: Lexicon) -> bool:
         if candidate.dep_ in {"advcl", "ROOT"}:
             return False
     return False
+
+
+def _pending(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a word is what someone "has yet to" do ("China has yet to commit to
+    debt relief"): not done, and not undertaken either."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in lexicon.demanded_semi_modals
+        and any(c.lower_ in lexicon.pending_adverbs for c in head.children)
+    )
 
 
 def _hearsay(token: Token, lexicon: Lexicon) -> bool:
@@ -97,6 +117,7 @@ RULES: tuple[Rule, ...] = (
     commissive_verb,
     conditional_undertaking,
     formal_act,
+    agreement_reached,
     withdrawal,
     fulfilled_act,
     modal,

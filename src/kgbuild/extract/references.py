@@ -156,8 +156,8 @@ class Resolver:
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         modified = any(c.dep_ in OWNER_MODIFIER_DEPS for c in token.children)
         states = [k for k in speaker if self.index.kind(k) is ActorType.STATE]
-        if definite and not modified and states and len(states) == len(speaker):
-            return list(states)
+        if definite and not modified and len(states) == 1:
+            return states  # also in a joint statement of a state and an organisation
         return []
 
     def _state_of(self, key: str) -> list[str]:

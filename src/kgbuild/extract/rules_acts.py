@@ -182,6 +182,38 @@ def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     )
 
 
+def agreement_reached(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'The IMF reached an agreement with Sri Lanka', 'X and Y struck a deal': an undertaking
+    of the subject and of the partner named with "with" (pledged)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in lexicon.agreement_verbs or token.tag_ not in PAST_TAGS:
+        return
+    if negative(token, lexicon) or any(c.dep_ == "auxpass" for c in token.children):
+        return
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children):
+        return  # "could reach a deal": the modal rule reads it
+    obj = first_child(token, OBJECT_DEPS)
+    if obj is None or obj.lemma_.lower() not in lexicon.agreement_nouns:
+        return
+    partners = tuple(
+        pobj
+        for holder in (obj, token)
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
+    yield Predicate(
+        "agreement_reached",
+        (token,),
+        token,
+        obj,
+        Status.PLEDGED,
+        Polarity.POSITIVE,
+        (*subjects_of(token), *partners),
+    )
+
+
 def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X launched the process to reimpose sanctions', 'X delivered the aid' (fulfilled)."""
     lemma = token.lemma_.lower()

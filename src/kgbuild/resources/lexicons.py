@@ -45,6 +45,7 @@ class Lexicon:
     list_nouns: frozenset[str]
     hedged_only_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
+    agreement_verbs: frozenset[str]
     undertaking_nouns: frozenset[str]
     hearsay_nouns: frozenset[str]
     commentator_nouns: frozenset[str]
@@ -70,6 +71,7 @@ class Lexicon:
     temporal_markers: frozenset[str]
     reporting_verbs: frozenset[str]
     contrast_marks: frozenset[str]
+    attribution_words: frozenset[str]
     group_nouns: frozenset[str]
     group_quantifiers: frozenset[str]
 
@@ -162,6 +164,7 @@ def load_lexicon() -> Lexicon:
         list_nouns=_words(pred, "list_nouns", "predicates.yaml"),
         hedged_only_nouns=_words(pred, "hedged_only_nouns", "predicates.yaml"),
         agreement_nouns=_words(pred, "agreement_nouns", "predicates.yaml"),
+        agreement_verbs=_words(pred, "agreement_verbs", "predicates.yaml"),
         undertaking_nouns=_words(pred, "undertaking_nouns", "predicates.yaml"),
         hearsay_nouns=_words(pred, "hearsay_nouns", "predicates.yaml"),
         commentator_nouns=_words(pred, "commentator_nouns", "predicates.yaml"),
@@ -187,6 +190,7 @@ def load_lexicon() -> Lexicon:
         temporal_markers=_words(cond, "temporal_markers", "conditions.yaml"),
         reporting_verbs=_words(speech, "reporting_verbs", "speech.yaml"),
         contrast_marks=_words(speech, "contrast_marks", "speech.yaml"),
+        attribution_words=_words(speech, "attribution_words", "speech.yaml"),
         group_nouns=_words(speech, "group_nouns", "speech.yaml"),
         group_quantifiers=_words(speech, "group_quantifiers", "speech.yaml"),
     )
