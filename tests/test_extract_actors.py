@@ -376,6 +376,21 @@ def test_speaker_is_the_subject_nearest_the_reporting_verb_after_a_dateline() ->
     assert [c.stated_by for c in found.commitments] == [("kestutis-budrys",)]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Rich countries pledged $300 billion a year.", "rich-countries"),
+        ("Developing economies will get more time to repay.", "developing-economies"),
+    ],
+)
+def test_lower_case_adjective_of_a_kind_of_state_makes_a_group(text: str, key: str) -> None:
+    assert actor(extract_text(text), key).type is ActorType.GROUP
+
+
+def test_lower_case_adjective_outside_the_list_makes_no_group() -> None:
+    assert keys(extract_text("Officials said large countries pledged $300 billion.")) == set()
+
+
 def test_number_of_countries_is_a_group() -> None:
     found = extract_text("31 countries pledged to send observers.")
     assert actor(found, "31-countries").type is ActorType.GROUP

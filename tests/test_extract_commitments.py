@@ -491,6 +491,11 @@ def test_the_government_in_a_joint_statement_of_a_state_and_a_body() -> None:
     assert [c.debtors for c in found] == [("sri-lanka",)]
 
 
+def test_announced_pledge_of_a_sum_is_a_pledge() -> None:
+    c = only("Norway announced a pledge of $3 billion to the facility.")
+    assert (c.debtors, c.status, c.action) == (("norway",), Status.PLEDGED, "pledge of $3 billion")
+
+
 def test_earmarked_sum_is_pledged() -> None:
     c = only("The European Union earmarked an additional 25 million euros for relief.")
     assert (c.debtors, c.status) == (("european-union",), Status.PLEDGED)

@@ -72,6 +72,8 @@ def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token
             and (
                 # "European partners", "Gulf states"
                 (m.dep_ in {"amod", "compound"} and m.text[:1].isupper() and m.pos_ != "NOUN")
+                # "developed nations", "rich countries"
+                or (m.dep_ == "amod" and m.lower_ in lexicon.group_adjectives)
                 # "Ukraine's allies", "EU member states"
                 or (m.dep_ in {"poss", "compound"} and _names_actor(m, index))
                 # "Group of Seven finance ministers", not "France, Germany, and partners"

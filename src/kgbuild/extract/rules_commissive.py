@@ -184,22 +184,28 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
 
 
 def _pledged_to(noun: Token, lexicon: Lexicon) -> bool:
-    """Tell whether an owned noun of pledging is pledged to something it names ("reaffirmed
-    their commitment to Ukraine's security"), not "security guarantees to Ukraine" (whose
-    "to" names a beneficiary, and whose giver the noun does not say)."""
+    """Tell whether a noun of pledging names what is pledged: an owned one's cause ("their
+    commitment to Ukraine's security", not "security guarantees to Ukraine", whose "to" names
+    a beneficiary and whose giver the noun does not say), or a sum ("a pledge of $3 billion")."""
     lemma = noun.lemma_.lower()
     if (
         lexicon.commissive_nouns.get(lemma) is not Status.PLEDGED
         or lemma in lexicon.hedged_only_nouns
-        or not any(c.dep_ == "poss" for c in noun.children)
     ):
         return False
-    return any(
-        child.dep_ == "prep"
-        and child.lower_ == "to"
-        and any(c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"} for c in child.children)
-        for child in noun.children
-    )
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ == "to" and owned and any(o.pos_ in {"NOUN", "PROPN"} for o in objects):
+            return True
+        # "announced a pledge of $3 billion": a sum makes the pledge concrete.
+        if prep.lower_ == "of" and any(_is_sum(o) for o in objects):
+            return True
+    return False
+
+
+def _is_sum(token: Token) -> bool:
+    return token.ent_type_ == "MONEY" or token.like_num or token.text in {"$", "€", "£"}
 
 
 def _noun_complement(noun: Token) -> Token | None:

@@ -73,6 +73,7 @@ class Lexicon:
     contrast_marks: frozenset[str]
     attribution_words: frozenset[str]
     group_nouns: frozenset[str]
+    group_adjectives: frozenset[str]
     group_quantifiers: frozenset[str]
 
     @property
@@ -192,5 +193,6 @@ def load_lexicon() -> Lexicon:
         contrast_marks=_words(speech, "contrast_marks", "speech.yaml"),
         attribution_words=_words(speech, "attribution_words", "speech.yaml"),
         group_nouns=_words(speech, "group_nouns", "speech.yaml"),
+        group_adjectives=_words(speech, "group_adjectives", "speech.yaml"),
         group_quantifiers=_words(speech, "group_quantifiers", "speech.yaml"),
     )
