@@ -579,10 +579,18 @@ def test_lowercase_body_of_a_state_is_that_states_body() -> None:
     army = actor(found, "sudanese-army")
     assert (army.type, army.label, army.acts_for) == (
         ActorType.ORGANIZATION,
-        "Sudanese army",
+        "Sudanese Army",
         ("sudan",),
     )
     assert [c.debtors for c in found.commitments] == [("sudanese-army",)] * 2
+
+
+def test_lower_case_ministry_has_the_label_of_the_capitalised_one() -> None:
+    lower = extract_text("Ukraine's foreign ministry demanded that Moscow release prisoners.")
+    upper = extract_text("Ukraine's Foreign Ministry demanded that Moscow release prisoners.")
+    assert [(a.key, a.label) for a in lower.actors if a.acts_for] == [
+        (a.key, a.label) for a in upper.actors if a.acts_for
+    ] == [("ukrainian-foreign-ministry", "Ukrainian Foreign Ministry")]
 
 
 def test_capital_after_through_is_a_place() -> None:

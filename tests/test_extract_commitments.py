@@ -496,6 +496,19 @@ def test_announced_pledge_of_a_sum_is_a_pledge() -> None:
     assert (c.debtors, c.status, c.action) == (("norway",), Status.PLEDGED, "pledge of $3 billion")
 
 
+def test_could_agree_is_an_option() -> None:
+    c = only("Russia could agree to a temporary ceasefire.")
+    assert (c.debtors, c.status) == (("russia",), Status.CONSIDERED)
+
+
+def test_second_reporting_verb_joined_to_the_first_keeps_its_subject() -> None:
+    found = extract_text(
+        "Ukrainian President Volodymyr Zelensky called for guarantees and said Kyiv would not "
+        "accept any deal made without it."
+    ).commitments
+    assert [(c.debtors, c.stated_by) for c in found][-1] == (("ukraine",), ("volodymyr-zelensky",))
+
+
 def test_earmarked_sum_is_pledged() -> None:
     c = only("The European Union earmarked an additional 25 million euros for relief.")
     assert (c.debtors, c.status) == (("european-union",), Status.PLEDGED)

@@ -19,6 +19,8 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 # Foreign Ministry", "the U.S. Commerce Department".
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 NAME_DEPS = frozenset({"compound", "amod"})
+# Words a body's name keeps in lower case: "Ministry of Defence".
+NAME_PARTICLES = frozenset({"of", "the", "and", "for"})
 
 
 def add_organisations(
@@ -62,8 +64,9 @@ def _owner(head: Token, index: ActorIndex, ent: DocSpan | None) -> Token | None:
             if token.dep_ in OWNER_DEPS and index.kind(key) is ActorType.STATE:
                 return token
             return None
-        if not token.text[:1].isupper():
-            return None
+        lowercase_name_word = head.text.islower() and token.dep_ in NAME_DEPS
+        if not token.text[:1].isupper() and not lowercase_name_word:
+            return None  # "Ukraine's foreign ministry": "foreign" is part of the name
     return None
 
 
@@ -71,10 +74,11 @@ def _name_tokens(head: Token, index: ActorIndex) -> list[Token]:
     """Give the words of a body's name around its head word: the capitalised words before
     it ("Foreign Ministry", "Armed Forces") and a capitalised "of X" after it."""
     before: list[Token] = []
+    lowercase = head.text.islower()  # "Ukraine's foreign ministry": lower-case words too
     for token in reversed([t for t in head.subtree if t.i < head.i]):
         if (
             token.dep_ not in NAME_DEPS
-            or not token.text[:1].isupper()
+            or not (token.text[:1].isupper() or (lowercase and token.text.isalpha()))
             or index.key_at(token) is not None
         ):
             break
@@ -93,7 +97,9 @@ def _add(index: ActorIndex, name: list[Token], owner: Token | None) -> None:
     """Add an organisation named by `name`, a body of the state `owner` names if given:
     labelled with the state's adjective ("Ukrainian Defence Ministry"), so the body has one
     label and one IRI however an article writes it."""
-    label = clean_label(" ".join(t.text for t in name))
+    # Title case, so that "Ukraine's foreign ministry" and "Ukraine's Foreign Ministry" in
+    # two articles are one body with one label.
+    label = clean_label(" ".join(_title_word(t) for t in name))
     if not label:
         return
     doc = name[0].doc
@@ -113,6 +119,11 @@ def _add(index: ActorIndex, name: list[Token], owner: Token | None) -> None:
         builder.acts_for.add(state)
         return
     index.add(slugify(label), label, ActorType.ORGANIZATION, doc[name[0].i : name[-1].i + 1])
+
+
+def _title_word(token: Token) -> str:
+    text = token.text
+    return text if token.lower_ in NAME_PARTICLES else text[:1].upper() + text[1:]
 
 
 def _modifies_noun(ent: DocSpan) -> bool:

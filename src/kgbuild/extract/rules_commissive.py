@@ -19,6 +19,11 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     lemma = token.lemma_.lower()
     status = lexicon.commissive_verbs[lemma]
+    modal_word = next(
+        (c for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None
+    )
+    if modal_word is not None and lexicon.modal_status[modal_word.lower_] is Status.CONSIDERED:
+        status = Status.CONSIDERED  # "Russia could agree to a ceasefire": an option
     passive = any(c.dep_ == "auxpass" for c in token.children)
     if lemma in lexicon.forecast_verbs and not passive:
         # "Japan expects to sign" is Japan's intent; "we expect Russia to ..." forecasts

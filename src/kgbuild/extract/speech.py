@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..resources.lexicons import Lexicon
-from .grammar import SUBJECT_DEPS, doc_text
+from .grammar import SUBJECT_DEPS, clause_subjects, doc_text
 
 OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
 CLOSING_QUOTES = frozenset({"”", '"', "»", "’"})
@@ -27,6 +27,9 @@ def _reporting_subject(verb: Token) -> Token | None:
     """Give the subject of a reporting verb; of two, the nearest ("VILNIUS (AP) — Lithuania's
     minister Budrys said": the parser may take the dateline's place for a second subject)."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "conj":
+        # "Zelenskiy called for ... and said Kyiv would not ...": the first verb's subject.
+        subjects = clause_subjects(verb)
     if not subjects:
         return None
     return min(subjects, key=lambda c: abs(verb.i - c.i))
