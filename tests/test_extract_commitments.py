@@ -337,6 +337,22 @@ def test_both_sides_are_the_parties_of_the_last_deal() -> None:
     )
 
 
+def test_both_countries_are_the_pair_just_named_in_the_sentence() -> None:
+    c = only(
+        "The United States paused tariffs on Mexico and Canada after both countries agreed to "
+        "strengthen border enforcement."
+    )
+    assert c.debtors == ("mexico", "canada")
+
+
+def test_the_two_countries_without_a_pair_in_the_sentence_are_not_the_last_deals() -> None:
+    found = extract_text(
+        "India and Japan signed a memorandum. China and Sri Lanka disagreed on Monday. "
+        "The two countries will hold talks next month."
+    ).commitments
+    assert [c.debtors for c in found][-1] == ("two-countries",)  # not India and Japan
+
+
 def test_passive_undertaking_on_a_deal_not_named_before_binds_nobody() -> None:
     found = extract_text(
         "Kenya and Ethiopia signed a trade deal on Monday. A new accord could be reached soon."

@@ -75,8 +75,12 @@ def extract_commitments(
             speaker = _speaker(predicate, quotes, resolver, lexicon)
             side = _speaker_side(speaker, index)
             debtors = resolver.resolve(predicate.debtors, side)
-            if latest_parties and _counterparts(predicate.debtors, lexicon):
-                debtors = latest_parties  # "both sides will ...": the parties of the deal
+            pair = _pair_phrase(predicate.debtors, lexicon)
+            if pair is not None:
+                # "both sides will ...": the parties of the last deal, else the pair just named
+                # ("tariffs on Mexico and Canada ... after both countries agreed").
+                agreed = latest_parties if pair.lemma_.lower() in lexicon.counterpart_nouns else ()
+                debtors = agreed or _pair_before(pair, index) or debtors
             if predicate.rule == "commissive_object" and predicate.cue[0].lemma_.lower() in (
                 lexicon.on_behalf_verbs
             ):
@@ -144,12 +148,28 @@ def _source_of_demand(
     return ()
 
 
-def _counterparts(heads: tuple[Token, ...], lexicon: Lexicon) -> bool:
-    """Tell whether the debtor phrase is "both sides" / "the two parties"."""
-    return len(heads) == 1 and (
-        heads[0].lemma_.lower() in lexicon.counterpart_nouns
-        and any(c.lower_ in lexicon.counterpart_quantifiers for c in heads[0].children)
-    )
+def _pair_before(phrase: Token, index: ActorIndex) -> tuple[str, ...]:
+    """Give the last two actors named as a pair ("Mexico and Canada") in the phrase's
+    sentence before it, if there is exactly such a pair."""
+    for token in reversed(list(phrase.sent)):
+        if token.i >= phrase.i or token.dep_ == "conj":
+            continue
+        keys = index.keys_of_phrase(token) if any(c.dep_ == "conj" for c in token.children) else []
+        if len(keys) == 2:
+            return tuple(keys)
+    return ()
+
+
+def _pair_phrase(heads: tuple[Token, ...], lexicon: Lexicon) -> Token | None:
+    """Give the head of a debtor phrase "both sides" / "the two countries", else None."""
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    if head.lemma_.lower() not in lexicon.counterpart_nouns | lexicon.pair_nouns:
+        return None
+    if not any(c.lower_ in lexicon.counterpart_quantifiers for c in head.children):
+        return None
+    return head
 
 
 def _agreement_parties(

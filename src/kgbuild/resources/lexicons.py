@@ -52,6 +52,7 @@ class Lexicon:
     forecast_adverbs: frozenset[str]
     endorsement_verbs: frozenset[str]
     counterpart_nouns: frozenset[str]
+    pair_nouns: frozenset[str]
     counterpart_quantifiers: frozenset[str]
     hostile_nouns: frozenset[str]
     modal_status: Mapping[str, Status]
@@ -172,6 +173,7 @@ def load_lexicon() -> Lexicon:
         forecast_adverbs=_words(pred, "forecast_adverbs", "predicates.yaml"),
         endorsement_verbs=_words(pred, "endorsement_verbs", "predicates.yaml"),
         counterpart_nouns=_words(pred, "counterpart_nouns", "predicates.yaml"),
+        pair_nouns=_words(pred, "pair_nouns", "predicates.yaml"),
         counterpart_quantifiers=_words(pred, "counterpart_quantifiers", "predicates.yaml"),
         hostile_nouns=_words(pred, "hostile_nouns", "predicates.yaml"),
         modal_status=modal_status,
