@@ -156,7 +156,10 @@ def link_organisation_anaphors(
     another, such as the European Commission of the EU) the article has named before, and
     "the army" as the one state body named so before ("Sudan's army ... The army refused")."""
     for token in doc:
-        if not _bare_definite(token, index, skipped):
+        candidate = token.lower_ in words.body_nouns or (
+            token.lemma_.lower() in words.organisation_anaphors
+        )
+        if not candidate or not _bare_definite(token, index, skipped):
             continue
         if token.lemma_.lower() in words.organisation_anaphors and token.tag_ == "NN":
             suffix, own_body_allowed = "", False  # "the bloc": an organisation of its own
@@ -194,15 +197,20 @@ def link_acronyms(index: ActorIndex, doc: Doc) -> None:
     """Make an acronym in brackets after an actor's name that actor's other name, here and
     wherever the article uses it alone ("the Sudanese Armed Forces (SAF) ... the SAF")."""
     forms: dict[str, str] = {}
-    for token in doc[1:-2]:
-        acronym = doc[token.i + 1]
-        if token.text != "(" or doc[token.i + 2].text != ")" or not _is_acronym(acronym.text):
+    brackets = [t.i for t in doc if t.text == "("]
+    for i in brackets:
+        if i == 0 or i + 2 >= len(doc):
+            continue
+        token, acronym = doc[i], doc[i + 1]
+        if doc[i + 2].text != ")" or not _is_acronym(acronym.text):
             continue
         key = index.key_at(doc[token.i - 1])
         builder = index.get(key) if key is not None else None
         if builder is None or builder.label[:1].upper() != acronym.text[0]:
             continue
         forms.setdefault(acronym.text, builder.key)
+    if not forms:
+        return
     for token in doc:
         key = forms.get(token.text)
         if key is None:

@@ -328,7 +328,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
 def conditional_undertaking(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'Senegal's support is conditional on a ceasefire', 'Germany's contribution is tied to
     a vote': an actor's undertaking, named by a noun, that a condition binds."""
-    if not any(m.split()[0] == token.lower_ for m in lexicon.condition_markers):
+    if token.lower_ not in lexicon.condition_first_words:
         return
     holder = token.head if token.dep_ == "acomp" else token
     subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)

@@ -61,6 +61,7 @@ class Lexicon:
     negative_pronouns: frozenset[str]
     negators: frozenset[str]
     condition_markers: Mapping[str, ConditionType]
+    condition_first_words: frozenset[str]  # the first word of each marker
     condition_negations: frozenset[str]
     condition_idioms: frozenset[str]
     compliance_markers: frozenset[str]
@@ -182,6 +183,7 @@ def load_lexicon() -> Lexicon:
         negative_pronouns=_words(modals, "negative_pronouns", "modals.yaml"),
         negators=_words(modals, "negators", "modals.yaml"),
         condition_markers=markers,
+        condition_first_words=frozenset(m.split()[0] for m in markers),
         condition_negations=_words(cond, "negations", "conditions.yaml"),
         condition_idioms=_words(cond, "idioms", "conditions.yaml"),
         compliance_markers=_words(cond, "compliance_markers", "conditions.yaml"),
