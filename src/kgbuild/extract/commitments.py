@@ -12,7 +12,7 @@ from ..records import ActorType, Article, Commitment, Condition, Span, Status
 from ..resources.lexicons import Lexicon
 from .actors import ActorIndex
 from .conditions import FoundCondition, find_conditions
-from .grammar import doc_text, phrase
+from .grammar import doc_text, phrase, tense_shift
 from .predicates import Predicate, find_predicates
 from .references import Resolver
 from .speech import Quote, find_quotes, quote_at, reporting_subject
@@ -39,7 +39,6 @@ HEAD_ONLY_DEPS = frozenset(
 )
 # Parenthetical material anywhere inside an action ("tariffs, a huge burden for carmakers,").
 ASIDE_DEPS = frozenset({"appos", "parataxis"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Determiners that refer back to something named before: "the deal", "this agreement".
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 # Statuses of acts already done: a condition cannot govern them.
@@ -217,8 +216,7 @@ def _drop_nested(predicates: list[Predicate]) -> list[Predicate]:
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in p.anchor.children)
         # "called on X to return ... and pledged to send": a finite verb joined to an
         # infinitive is the subject's own second act, whatever the parser attached it to.
-        tense_shift = p.anchor.tag_ in FINITE_TAGS and p.anchor.head.tag_ not in FINITE_TAGS
-        inside = p.anchor.dep_ in {"conj", "xcomp"} and not tense_shift and any(
+        inside = p.anchor.dep_ in {"conj", "xcomp"} and not tense_shift(p.anchor) and any(
             q.action is not None
             and q.action.left_edge.i <= p.anchor.i <= q.action.right_edge.i
             and q.action.i != p.anchor.i
@@ -304,8 +302,7 @@ def _is_separate_clause(token: Token) -> bool:
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
         # "would study the proposal but gave no commitment": a finite verb joined to a
         # bare one reports something else.
-        tense_shift = token.tag_ in FINITE_TAGS and token.head.tag_ not in FINITE_TAGS
-        return own_subject or tense_shift
+        return own_subject or tense_shift(token)
     return False
 
 
@@ -320,8 +317,7 @@ def _passive_action(head: Token, drop: set[int]) -> list[Token]:
                 for t in child.subtree
                 if t.dep_ not in {"det", "compound", "amod", "poss", "case"} or t.i == child.i
             )
-    tokens = [t for t in head.subtree if t.i in kept or (t.i > head.i and t.i not in drop)]
-    return tokens
+    return [t for t in head.subtree if t.i in kept or (t.i > head.i and t.i not in drop)]
 
 
 def _beneficiaries(tokens: list[Token], index: ActorIndex, parties: set[str]) -> tuple[str, ...]:

@@ -58,6 +58,12 @@ def is_negated(token: Token, negators: frozenset[str]) -> bool:
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
+def tense_shift(verb: Token) -> bool:
+    """Tell whether a finite verb hangs on a verb without tense ("would study the proposal
+    but gave no commitment"): the parser joined two clauses that report separate acts."""
+    return verb.tag_ in FINITE_VERB_TAGS and verb.head.tag_ not in FINITE_VERB_TAGS
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """Give the subject heads of a verb, inheriting them through coordination, control
     ("X pledged to send": subject of send is X) and participle clauses."""

@@ -9,7 +9,14 @@ from spacy.tokens import Token
 
 from ..records import Polarity, Status
 from ..resources.lexicons import Lexicon
-from .grammar import OBJECT_DEPS, SUBJECT_DEPS, VERBAL_POS, children, first_child
+from .grammar import (
+    FINITE_VERB_TAGS,
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    VERBAL_POS,
+    children,
+    first_child,
+)
 from .predicate import Predicate, complement_of, negative, subjects_of, to_object
 
 
@@ -66,7 +73,7 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         # "Greece backed the proposal": support for what the object names; with a modal
         # ("will support", "should support") the modal rule says more.
         auxiliaries = [c for c in token.children if c.dep_ == "aux"]
-        finite = token.tag_ in {"VBD", "VBZ", "VBP"} or (
+        finite = token.tag_ in FINITE_VERB_TAGS or (
             token.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxiliaries)
         )
         # "a loan to support reconstruction" is a purpose, not support the lender declares.
