@@ -60,6 +60,13 @@ def subjects_of(verb: Token) -> tuple[Token, ...]:
     return tuple(clause_subjects(verb))
 
 
+def modal_aux(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Give the modal auxiliary of a verb ("will", "could", "must"), if it has one."""
+    return next(
+        (c for c in verb.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None
+    )
+
+
 def negative(token: Token, lexicon: Lexicon) -> bool:
     return is_negated(token, lexicon.negators)
 

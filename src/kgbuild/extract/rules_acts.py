@@ -14,6 +14,7 @@ from .predicate import (
     PAST_TAGS,
     Predicate,
     complement_of,
+    modal_aux,
     negative,
     particle_of,
     polarity_of,
@@ -166,7 +167,7 @@ def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     phrase, particle_token = _phrasal(token)
     if lemma not in lexicon.formal_verbs and phrase not in lexicon.formal_phrases:
         return
-    if any(c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children):
+    if modal_aux(token, lexicon) is not None:
         return
     if negative(token, lexicon) or any(c.dep_ == "auxpass" for c in token.children):
         return
@@ -190,7 +191,7 @@ def agreement_reached(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     if negative(token, lexicon) or any(c.dep_ == "auxpass" for c in token.children):
         return
-    if any(c.dep_ == "aux" and c.lower_ in lexicon.modal_status for c in token.children):
+    if modal_aux(token, lexicon) is not None:
         return  # "could reach a deal": the modal rule reads it
     obj = first_child(token, OBJECT_DEPS)
     if obj is None or obj.lemma_.lower() not in lexicon.agreement_nouns:
@@ -284,9 +285,7 @@ def passive_with_agent(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         status = Status.FULFILLED
     if status is None or lemma in lexicon.forecast_verbs:
         return
-    modal_word = next(
-        (c for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None
-    )
+    modal_word = modal_aux(token, lexicon)
     if modal_word is not None:
         status = lexicon.modal_status[modal_word.lower_]
     yield Predicate(

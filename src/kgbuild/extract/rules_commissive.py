@@ -17,7 +17,15 @@ from .grammar import (
     children,
     first_child,
 )
-from .predicate import Predicate, complement_of, negative, subjects_of, to_object
+from .predicate import (
+    Predicate,
+    complement_of,
+    is_past,
+    modal_aux,
+    negative,
+    subjects_of,
+    to_object,
+)
 
 
 def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
@@ -26,9 +34,7 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     lemma = token.lemma_.lower()
     status = lexicon.commissive_verbs[lemma]
-    modal_word = next(
-        (c for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None
-    )
+    modal_word = modal_aux(token, lexicon)
     if modal_word is not None and lexicon.modal_status[modal_word.lower_] is Status.CONSIDERED:
         status = Status.CONSIDERED  # "Russia could agree to a ceasefire": an option
     passive = any(c.dep_ == "auxpass" for c in token.children)
@@ -72,10 +78,7 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if lemma in lexicon.endorsement_verbs:
         # "Greece backed the proposal": support for what the object names; with a modal
         # ("will support", "should support") the modal rule says more.
-        auxiliaries = [c for c in token.children if c.dep_ == "aux"]
-        finite = token.tag_ in FINITE_VERB_TAGS or (
-            token.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxiliaries)
-        )
+        finite = token.tag_ in FINITE_VERB_TAGS or (token.tag_ == "VBN" and is_past(token))
         # "a loan to support reconstruction" is a purpose, not support the lender declares.
         if obj is not None and finite:
             yield Predicate(
@@ -271,9 +274,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     lemma = token.lemma_.lower()
     if token.pos_ not in VERBAL_POS or lemma in lexicon.non_action_verbs | lexicon.event_verbs:
         return
-    modal_word = next(
-        (c for c in token.children if c.dep_ == "aux" and c.lower_ in lexicon.modal_status), None
-    )
+    modal_word = modal_aux(token, lexicon)
     semi = None
     if (
         modal_word is None
