@@ -30,6 +30,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from .errors import GraphFileError
+from .graph.terms import oxigraph_term
 from .vocab import KGBI_IRI
 
 if TYPE_CHECKING:
@@ -369,23 +370,6 @@ def _open_for_writing(directory: Path) -> pyoxigraph.Store:
                 "one writer at a time: wait for that build or stop that server, then retry."
             ) from None
         raise GraphFileError(f"Cannot open store {directory}: {message}.") from None
-
-
-def oxigraph_term(term: Node) -> Any:
-    """Give the pyoxigraph term equal to an rdflib term (IRI, blank node or literal)."""
-    import pyoxigraph
-
-    if isinstance(term, URIRef):
-        return pyoxigraph.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return pyoxigraph.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return pyoxigraph.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(term.datatype))
-        return pyoxigraph.Literal(str(term))
-    raise TypeError(f"Cannot store {term!r}: only IRIs, blank nodes and literals are RDF terms.")
 
 
 def rdflib_term(term: Any) -> Node:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ..errors import KgbuildError, ModelError
 from ..extract import extract
 from ..graph import add_extraction
+from ..graph.terms import oxigraph_term
 from ..iris import IriMinter
 from ..nlp import annotate_many, load_nlp
 from ..records import Article, Extraction
@@ -136,21 +137,12 @@ def article_nquads(extraction: Extraction, minter: IriMinter) -> bytes:
 
 
 def _oxigraph_term(node: Node) -> Any:
-    import pyoxigraph
-    from rdflib import BNode, Literal, URIRef
+    from rdflib import BNode
 
-    if isinstance(node, URIRef):
-        return pyoxigraph.NamedNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return pyoxigraph.Literal(str(node), language=node.language)
-        if node.datatype is not None:
-            return pyoxigraph.Literal(str(node), datatype=pyoxigraph.NamedNode(node.datatype))
-        return pyoxigraph.Literal(str(node))
     if isinstance(node, BNode):
         # A blank node would get a new label in every build; the graph stage mints IRIs.
         raise KgbuildError(f"Blank node {node.n3()} in an article graph; mint an IRI instead.")
-    raise TypeError(f"{node!r} is not an RDF term")
+    return oxigraph_term(node)
 
 
 class _TripleSet:
