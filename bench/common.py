@@ -68,15 +68,15 @@ def kgbuild(args: Sequence[str]) -> float:
     return time.perf_counter() - started
 
 
-_ARTICLE_NODES = re.compile(rb"(/(?:article|graph|commitment|condition)/[^>#/ ]+)")
+_ARTICLE_NODES = re.compile(rb"(/(?:article|graph|commitment|condition|mention)/[^>#/ ]+)")
 
 
 def replicated_pieces(source: Path, target: Path, triples: int) -> list[Path]:
     """Copy the pieces of a build in `source` until `target` holds about `triples` quads.
 
-    Copy k renames what is the article's own (article, graph, commitment, condition and
-    span IRIs, by appending `-k`); actors and posts stay shared, as in a real archive where
-    the same states recur in every article.
+    Copy k renames what is the article's own (article, graph, commitment, condition,
+    mention and span IRIs, by appending `-k`); actors and posts stay shared, as in a real
+    archive where the same states recur in every article.
     """
     from kgbuild.engine.worker import triple_part
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import PROV, SKOS
 
 from kgbuild import build_dataset, read_articles
 from kgbuild.export.rdf import merged_graph
@@ -25,7 +25,7 @@ from kgbuild.pipeline import extract_articles
 from kgbuild.query import execute
 from kgbuild.records import ActorType, Extraction
 from kgbuild.store import replace_article_graphs
-from kgbuild.vocab import KGB, WD
+from kgbuild.vocab import KGB, ORG, WD
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"
@@ -94,6 +94,42 @@ def test_an_actor_named_in_several_articles_is_one_node(dataset: Dataset) -> Non
     graphs = [g for g in dataset.graphs() if (france, RDF.type, KGB.State) in g]
     assert len(graphs) >= 2  # the seed article and the Iran article both name France
     assert {str(o) for o in merged_graph(dataset).objects(france, RDFS.label)} == {"France"}
+
+
+# What is true of the actor itself; everything an article says of it is on its mention.
+ACTOR_OWN_PREDICATES = {
+    RDF.type,
+    RDFS.label,
+    SKOS.exactMatch,
+    KGB.actsFor,
+    KGB.hasMember,
+    ORG.holds,
+    ORG.subOrganizationOf,
+}
+
+
+def test_a_shared_actor_node_holds_no_per_article_triples(merged: Graph) -> None:
+    for node in actor_nodes(merged):
+        predicates = set(merged.predicates(node, None))
+        assert predicates <= ACTOR_OWN_PREDICATES, (node, predicates - ACTOR_OWN_PREDICATES)
+
+
+def test_each_article_has_one_mention_per_actor_with_its_own_spans(
+    merged: Graph, extractions: list[Extraction]
+) -> None:
+    minter = IriMinter()
+    for extraction in extractions:
+        article_id = extraction.article.id
+        article = minter.article(article_id)
+        for actor in extraction.actors:
+            mention = minter.mention(article_id, actor.key)
+            assert (mention, RDF.type, KGB.ActorMention) in merged
+            assert set(merged.objects(mention, KGB.mentionOf)) == {minter.actor(actor.key)}
+            assert set(merged.objects(mention, PROV.wasDerivedFrom)) == {article}
+            assert set(merged.objects(mention, KGB.evidence)) == {
+                minter.span(article_id, span) for span in actor.mentions
+            }
+            assert (article, KGB.mentions, minter.actor(actor.key)) in merged
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,12 @@ def test_slug_is_ascii_lowercase_and_stable(text: str) -> None:
 def test_minted_iris_parse_as_iris(name: str, start: int, length: int) -> None:
     minter = IriMinter()
     span = Span(start, start + length, "x" * length)
-    for iri in (minter.actor(name), minter.article(name), minter.span(name, span)):
+    for iri in (
+        minter.actor(name),
+        minter.article(name),
+        minter.span(name, span),
+        minter.mention(name, name),
+    ):
         pyoxigraph.NamedNode(str(iri))  # raises on an invalid IRI
 
 
@@ -40,6 +45,12 @@ def test_actor_iri_depends_only_on_its_key() -> None:
     assert (
         str(IriMinter().actor("Côte d’Ivoire")) == "https://w3id.org/kgbuild/id/actor/cote-d-ivoire"
     )
+
+
+def test_mention_iri_is_one_per_article_and_actor() -> None:
+    minter = IriMinter("https://example.org/kg")
+    assert str(minter.mention("Seed 1", "France")) == "https://example.org/kg/mention/seed-1/france"
+    assert minter.mention("a", "france") != minter.mention("b", "france")
 
 
 def test_span_iri_uses_an_rfc5147_fragment() -> None:

@@ -56,11 +56,18 @@ def add_article(graph: Graph, iri: URIRef = ARTICLE, text: str = TEXT) -> None:
     graph.add((iri, KGB.headline, Literal("Macron pledges aid")))
 
 
+def mention_iri(actor: URIRef) -> URIRef:
+    return KGBI[f"mention/a/{actor.rsplit('/', 1)[-1]}"]
+
+
 def add_actor(graph: Graph, iri: URIRef, kind: URIRef, label: str, phrase: str) -> None:
     graph.add((iri, RDF.type, kind))
     graph.add((iri, RDFS.label, Literal(label)))
-    graph.add((iri, KGB.evidence, span_iri(graph, phrase)))
-    graph.add((iri, PROV.wasDerivedFrom, ARTICLE))
+    mention = mention_iri(iri)
+    graph.add((mention, RDF.type, KGB.ActorMention))
+    graph.add((mention, KGB.mentionOf, iri))
+    graph.add((mention, KGB.evidence, span_iri(graph, phrase)))
+    graph.add((mention, PROV.wasDerivedFrom, ARTICLE))
     graph.add((ARTICLE, KGB.mentions, iri))
 
 
@@ -272,6 +279,44 @@ CASES: list[tuple[str, Mutation, tuple[str, str, str]]] = [
             "",
             "An actor has exactly one kind: kgb:Person, kgb:State, kgb:Organization or "
             "kgb:ActorGroup.",
+        ),
+    ),
+    (
+        "actor_never_mentioned",
+        lambda g: g.remove((mention_iri(UKRAINE), None, None)),
+        (
+            "kgbi:actor/ukraine",
+            "^kgb:mentionOf",
+            "An actor must have a kgb:ActorMention (?mention kgb:mentionOf ?actor) for an "
+            "article that names it.",
+        ),
+    ),
+    (
+        "mention_without_its_article",
+        lambda g: g.remove((mention_iri(FRANCE), PROV.wasDerivedFrom, None)),
+        (
+            "kgbi:mention/a/france",
+            "prov:wasDerivedFrom",
+            "An actor mention must be prov:wasDerivedFrom the one kgb:Article it is in.",
+        ),
+    ),
+    (
+        "mention_of_something_not_an_actor",
+        lambda g: g.set((mention_iri(FRANCE), KGB.mentionOf, KGBI["actor/untyped"])),
+        (
+            "kgbi:mention/a/france",
+            "kgb:mentionOf",
+            "An actor mention needs exactly one kgb:mentionOf, an actor (typed kgb:Person, "
+            "kgb:State, kgb:Organization or kgb:ActorGroup in the same graph).",
+        ),
+    ),
+    (
+        "mention_evidence_not_a_span",
+        lambda g: g.add((mention_iri(FRANCE), KGB.evidence, ARTICLE)),
+        (
+            "kgbi:mention/a/france",
+            "kgb:evidence",
+            "Each kgb:evidence of an actor mention must be a kgb:EvidenceSpan.",
         ),
     ),
     (

@@ -74,6 +74,10 @@ class IriMinter:
         """Give the IRI of an actor from its key."""
         return URIRef(f"{self.base}actor/{slugify(key)}")
 
+    def mention(self, article_id: str, actor_key: str) -> URIRef:
+        """Give the IRI of everything one article says of one actor (its mentions there)."""
+        return URIRef(f"{self.base}mention/{slugify(article_id)}/{slugify(actor_key)}")
+
     def post(self, key: str) -> URIRef:
         """Give the IRI of an office."""
         return URIRef(f"{self.base}post/{slugify(key)}")

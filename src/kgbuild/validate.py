@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import SH
 from rdflib.plugins.sparql import prepareQuery
@@ -221,7 +221,7 @@ def _results(report: Graph, data: Graph) -> tuple[ValidationResult, ...]:
             ValidationResult(
                 severity=severity,
                 focus=names.show(report.value(node, SH.focusNode)),
-                path=names.show(report.value(node, SH.resultPath)),
+                path=names.path(report, report.value(node, SH.resultPath)),
                 message=" ".join(str(message).split()) if message else names.show(component),
                 shape=names.show(report.value(node, SH.sourceShape)),
                 value=names.show(report.value(node, SH.value)),
@@ -275,6 +275,11 @@ class _Names:
             text = node.n3()
             return text if len(text) <= 80 else text[:77] + "..."
         return "[]"  # a blank node (an anonymous shape or path) has no stable name
+
+    def path(self, report: Graph, node: Node | None) -> str:
+        """Show a result path in SPARQL property-path syntax (^kgb:mentionOf)."""
+        inverse = report.value(node, SH.inversePath) if isinstance(node, BNode) else None
+        return "^" + self.show(inverse) if inverse is not None else self.show(node)
 
 
 __all__ = ["ValidationReport", "ValidationResult", "default_shapes", "validate_graph"]

@@ -30,6 +30,7 @@ class KGB(DefinedNamespace):
     Condition: URIRef
     Article: URIRef
     EvidenceSpan: URIRef
+    ActorMention: URIRef
     CommitmentStatus: URIRef
     Polarity: URIRef
     ConditionType: URIRef
@@ -85,6 +86,9 @@ class KGB(DefinedNamespace):
     datelinePlace: URIRef
     contentHash: URIRef
     mentions: URIRef
+
+    # Actor mention properties
+    mentionOf: URIRef
 
 
 KGBI = Namespace(KGBI_IRI)

@@ -102,11 +102,16 @@ class _ArticleWriter:
             if actor.post.of:
                 g.add((post, ORG.postIn, self.minter.actor(actor.post.of)))
             g.add((iri, ORG.holds, post))
-        for mention in actor.mentions:
-            span = self.span(mention)
-            g.add((self.article_iri, KGB.mentions, iri))
-            g.add((iri, KGB.evidence, span))
-        self.derived(iri)
+        # The actor node is shared by every article that names it; what one article says
+        # of it (where, and that this article is the source) hangs on a mention node, so
+        # a much-quoted actor keeps a handful of triples and stays cheap to look up.
+        mention = self.minter.mention(self.article_data.id, actor.key)
+        g.add((self.article_iri, KGB.mentions, iri))
+        g.add((mention, RDF.type, KGB.ActorMention))
+        g.add((mention, KGB.mentionOf, iri))
+        for span in actor.mentions:
+            g.add((mention, KGB.evidence, self.span(span)))
+        self.derived(mention)
 
     def condition(self, condition: Condition) -> URIRef:
         g = self.graph

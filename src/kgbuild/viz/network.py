@@ -198,7 +198,13 @@ class _Walker:
         attrs["actor_type"] = actor_type
         matches = (str(m) for m in rdf.objects(iri, SKOS.exactMatch))
         _put(attrs, "wikidata", _first(m for m in matches if m.startswith(str(WD))))
-        sources = sorted({str(a) for a in rdf.objects(iri, PROV.wasDerivedFrom)})
+        sources = sorted(
+            {
+                str(article)
+                for mention in rdf.subjects(KGB.mentionOf, iri)
+                for article in rdf.objects(mention, PROV.wasDerivedFrom)
+            }
+        )
         # IRIs hold no spaces, so a space-joined list stays one GraphML-safe string.
         _put(attrs, "articles", " ".join(sources))
         return attrs
