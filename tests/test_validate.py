@@ -282,6 +282,16 @@ CASES: list[tuple[str, Mutation, tuple[str, str, str]]] = [
         ),
     ),
     (
+        "condition_involves_something_not_an_actor",
+        lambda g: g.add((CONDITION, KGB.involves, KGBI["actor/untyped"])),
+        (
+            "kgbi:condition/k1",
+            "kgb:involves",
+            "Each kgb:involves of a condition must be an actor (typed kgb:Person, kgb:State, "
+            "kgb:Organization or kgb:ActorGroup in the same graph).",
+        ),
+    ),
+    (
         "actor_never_mentioned",
         lambda g: g.remove((mention_iri(UKRAINE), None, None)),
         (

@@ -51,6 +51,10 @@ class Span:
     end: int
     text: str
 
+    def overlaps(self, other: Span) -> bool:
+        """Say whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
 
 @dataclass(frozen=True, slots=True)
 class Article:

@@ -78,6 +78,7 @@ class KGB(DefinedNamespace):
     # Condition properties
     text: URIRef
     conditionType: URIRef
+    involves: URIRef
 
     # Article properties
     headline: URIRef

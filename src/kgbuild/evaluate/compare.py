@@ -14,7 +14,6 @@ from .matching import (
     greedy_pairs,
     jaccard,
     label_key,
-    overlaps,
     same_qid,
     text_similarity,
 )
@@ -150,7 +149,7 @@ class _Judge:
             gold_debtors = frozenset(_gold_name(d) for d in g.debtor)
             for pi, p in enumerate(self.extraction.commitments):
                 # Same sentence: the prediction's evidence overlaps the located gold substring.
-                if not any(overlaps(p.evidence, where) for where in g.locations):
+                if not any(p.evidence.overlaps(where) for where in g.locations):
                     continue
                 debtor_overlap = jaccard(gold_debtors, self.names.of(p.debtors))
                 action = text_similarity(g.action, p.action, ACTION_SIMILARITY)

@@ -9,8 +9,6 @@ import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 
-from ..records import Span
-
 # A predicted and a gold commitment in the same sentence match when their debtors overlap
 # or their actions are this similar (token Jaccard) or one action contains the other.
 ACTION_SIMILARITY = 0.3
@@ -79,11 +77,6 @@ def text_similarity(a: str, b: str, threshold: float) -> float | None:
     ta, tb = tokens(a), tokens(b)
     score = jaccard(ta, tb)
     return score if score >= threshold or contains(ta, tb) else None
-
-
-def overlaps(a: Span, b: Span) -> bool:
-    """Say whether two spans share at least one character."""
-    return a.start < b.end and b.start < a.end
 
 
 def greedy_pairs(

@@ -6,7 +6,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from ..iris import IriMinter
-from ..records import Actor, ActorType, Article, Commitment, Condition, Extraction, Span
+from ..records import Actor, ActorType, Commitment, Condition, Extraction, Span
 from ..vocab import KGB, NIF, ORG, PREFIXES, WD
 
 
@@ -28,7 +28,7 @@ def replace_article(dataset: Dataset, extraction: Extraction, minter: IriMinter)
 def add_extraction(dataset: Dataset, extraction: Extraction, minter: IriMinter) -> Graph:
     """Add one article's extraction to `dataset` as a named graph; give that graph."""
     graph = dataset.graph(minter.graph(extraction.article.id))
-    writer = _ArticleWriter(graph, extraction.article, minter)
+    writer = _ArticleWriter(graph, extraction, minter)
     writer.article()
     for actor in extraction.actors:
         writer.actor(actor)
@@ -40,11 +40,12 @@ def add_extraction(dataset: Dataset, extraction: Extraction, minter: IriMinter) 
 class _ArticleWriter:
     """Adds the triples of one article to one graph."""
 
-    def __init__(self, graph: Graph, article: Article, minter: IriMinter) -> None:
+    def __init__(self, graph: Graph, extraction: Extraction, minter: IriMinter) -> None:
         self.graph = graph
-        self.article_data = article
+        self.article_data = extraction.article
+        self.actors = extraction.actors
         self.minter = minter
-        self.article_iri = minter.article(article.id)
+        self.article_iri = minter.article(extraction.article.id)
 
     def article(self) -> None:
         a, g = self.article_data, self.graph
@@ -120,6 +121,9 @@ class _ArticleWriter:
         g.add((iri, KGB.text, Literal(condition.text)))
         g.add((iri, KGB.conditionType, KGB[condition.type.value]))
         g.add((iri, KGB.evidence, self.span(condition.evidence)))
+        for actor in self.actors:
+            if any(m.overlaps(condition.evidence) for m in actor.mentions):
+                g.add((iri, KGB.involves, self.minter.actor(actor.key)))
         self.derived(iri)
         return iri
 
