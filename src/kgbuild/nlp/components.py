@@ -30,20 +30,21 @@ def line_starts(doc: Doc) -> Doc:
     """Start a sentence after every line break (headings and paragraphs never run together)
     and after a paragraph's dateline ("DOHA/GAZA, Nov 27 (Reuters) - Israel and Hamas
     agreed ...": the parser would otherwise take the place for the subject)."""
+    text = doc.text  # built from the tokens on each access: read it once
+    previous: Token | None = None
     for token in doc:
-        previous = doc[token.i - 1] if token.i > 0 else None
         if previous is not None and (
             ("\n" in previous.text_with_ws and not token.is_space)
             or (previous.is_space and "\n" in previous.text)
         ):
             token.is_sent_start = True
         if not token.is_space and (previous is None or token.is_sent_start):
-            _start_after_dateline(doc, token)
+            _start_after_dateline(doc, text, token)
+        previous = token
     return doc
 
 
-def _start_after_dateline(doc: Doc, first: Token) -> None:
-    text = doc.text
+def _start_after_dateline(doc: Doc, text: str, first: Token) -> None:
     end = text.find("\n", first.idx)
     end = len(text) if end == -1 else end
     found = find_dateline(Span(first.idx, end, text[first.idx : end]))
