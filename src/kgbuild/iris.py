@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -28,6 +29,7 @@ _ABSOLUTE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FORBIDDEN_IRI_CHARS = " <>\"{}|^`\\"
 
 
+@lru_cache(maxsize=65536)  # the same actors and articles are minted over and over
 def slugify(text: str) -> str:
     """Give a lowercase ASCII slug of `text` ("Côte d’Ivoire" -> "cote-d-ivoire")."""
     # Accents go ("ô" -> "o"); every other non-alphanumeric character, curly apostrophes

@@ -46,6 +46,7 @@ class _ArticleWriter:
         self.actors = extraction.actors
         self.minter = minter
         self.article_iri = minter.article(extraction.article.id)
+        self.spans: dict[Span, URIRef] = {}
 
     def article(self) -> None:
         a, g = self.article_data, self.graph
@@ -70,7 +71,10 @@ class _ArticleWriter:
     def span(self, span: Span) -> URIRef:
         """Add an evidence span (NIF offset-based string); give its IRI."""
         g = self.graph
-        iri = self.minter.span(self.article_data.id, span)
+        iri = self.spans.get(span)
+        if iri is not None:  # an actor mention or a cue can also be another fact's span
+            return iri
+        iri = self.spans[span] = self.minter.span(self.article_data.id, span)
         g.add((iri, RDF.type, KGB.EvidenceSpan))
         g.add((iri, RDF.type, NIF.OffsetBasedString))
         g.add((iri, NIF.anchorOf, Literal(span.text)))
