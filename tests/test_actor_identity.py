@@ -151,6 +151,28 @@ def test_gold_actor_with_a_qid_is_the_node_with_that_qid(
         assert (node, RDF.type, KGB[item["type"]]) in graph
 
 
+def test_readme_mention_query_gives_where_each_article_names_the_actor(
+    dataset: Dataset, extractions: list[Extraction]
+) -> None:
+    blocks = re.findall(r"```sparql\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    (query,) = [b for b in blocks if "kgb:mentionOf" in b]
+    store = pyoxigraph.Store()
+    replace_article_graphs(store, dataset)
+    result = execute(store, query)
+    assert isinstance(result, pyoxigraph.QuerySolutions)
+    rows = sorted((s["article"].value, s["text"].value) for s in result)
+    minter = IriMinter()
+    expected = sorted(
+        (str(minter.article(e.article.id)), span.text)
+        for e in extractions
+        for actor in e.actors
+        if actor.label == "France"
+        for span in actor.mentions
+    )
+    assert rows == expected
+    assert len({article for article, _ in rows}) >= 2  # France is named in two dev articles
+
+
 # -- the README's commitments-by-state query -----------------------------------------------
 
 
