@@ -204,6 +204,37 @@ def test_the_government_without_a_speaker_is_not_resolved() -> None:
     assert extract_text("The government was committed to raising taxes.").commitments == ()
 
 
+def extract_wire_copy(text: str) -> Extraction:
+    """Give the extraction of a plain-text article read as a file is (dateline and all)."""
+    (article,) = read_bytes(text.encode("utf-8"), path="wire.txt")
+    return extract(article, load_nlp()(article.text))
+
+
+def test_the_government_in_datelined_copy_is_the_datelines_state() -> None:
+    found = extract_wire_copy(
+        "ISLAMABAD, Dec. 10 (Reuters) - Officials said the government had ruled out a fresh "
+        "tax amnesty.\n"
+    )
+    assert [c.debtors for c in found.commitments] == [("pakistan",)]
+    assert "pakistan" in {a.key for a in found.actors}
+
+
+def test_the_government_in_datelined_copy_yields_to_the_speakers_state() -> None:
+    found = extract_wire_copy(
+        "ISLAMABAD, Dec. 10 (Reuters) - India's Finance Minister Nirmala Sitharaman said the "
+        "government was committed to raising taxes.\n"
+    )
+    assert [c.debtors for c in found.commitments] == [("india",)]
+
+
+def test_a_modified_government_is_not_the_datelines_state() -> None:
+    found = extract_wire_copy(
+        "ISLAMABAD, Dec. 10 (Reuters) - Officials said the provincial government had ruled "
+        "out a fresh tax amnesty.\n"
+    )
+    assert found.commitments == ()
+
+
 def test_it_refers_to_the_subject_before() -> None:
     found = extract_text("Japan signed the accord on Monday. It will send engineers next year.")
     assert found.commitments[-1].debtors == ("japan",)

@@ -14,7 +14,7 @@ from .actors import ActorIndex
 from .conditions import FoundCondition, find_conditions
 from .grammar import doc_text, phrase, tense_shift
 from .predicates import Predicate, find_predicates
-from .references import Resolver
+from .references import Resolver, dateline_state
 from .speech import Quote, find_quotes, quote_at, reporting_subject
 
 # Prepositions whose object is the target of an action, not its beneficiary
@@ -49,7 +49,7 @@ def extract_commitments(
     doc: Doc, article: Article, index: ActorIndex, lexicon: Lexicon
 ) -> Iterator[Commitment]:
     """Give the commitments of one article, sentence by sentence."""
-    resolver = Resolver(index, lexicon)
+    resolver = Resolver(index, lexicon, home=dateline_state(article, index.gazetteer))
     quotes = find_quotes(doc, lexicon)
     excluded = article.excluded
     previous_debtors: tuple[str, ...] = ()

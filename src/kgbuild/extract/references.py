@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from ..records import ActorType
+from ..records import ActorType, Article
+from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import Lexicon
 from .actor_index import (
     COLLECTIVE_PRONOUNS,
@@ -29,9 +30,12 @@ OWNER_MODIFIER_DEPS = frozenset({"poss", "compound", "amod"})
 class Resolver:
     """Resolves slot phrases to actor keys within one document."""
 
-    def __init__(self, index: ActorIndex, lexicon: Lexicon) -> None:
+    def __init__(self, index: ActorIndex, lexicon: Lexicon, home: str | None = None) -> None:
         self.index = index
         self.lexicon = lexicon
+        # The state of the article's dateline ("ISLAMABAD, Dec. 10 -"): wire copy calls
+        # its government "the government" without naming it.
+        self.home = home
 
     def resolve(self, heads: Sequence[Token], speaker: Sequence[str] = ()) -> tuple[str, ...]:
         """Give the actors the phrases headed by `heads` denote, in text order."""
@@ -152,12 +156,18 @@ class Resolver:
 
     def _speakers_state(self, token: Token, speaker: Sequence[str]) -> list[str]:
         """'the government' in what an official of a state says: that state ("Pakistan's
-        finance minister said the government was committed to ...")."""
+        finance minister said the government was committed to ..."); elsewhere the state
+        of the article's dateline."""
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         modified = any(c.dep_ in OWNER_MODIFIER_DEPS for c in token.children)
+        if not definite or modified:
+            return []
         states = [k for k in speaker if self.index.kind(k) is ActorType.STATE]
-        if definite and not modified and len(states) == 1:
+        if len(states) == 1:
             return states  # also in a joint statement of a state and an organisation
+        if self.home is not None:
+            self.index.add_related(self.home)
+            return [self.home]
         return []
 
     def _state_of(self, key: str) -> list[str]:
@@ -173,3 +183,14 @@ def _top_subject(found: list[tuple[str, int | None]]) -> str | None:
         return None
     top = {key for key, depth in found if depth == min(depths)}
     return top.pop() if len(top) == 1 else None
+
+
+def dateline_state(article: Article, gazetteer: Gazetteer) -> str | None:
+    """Give the key of the state whose city is the article's dateline ("ISLAMABAD" ->
+    Pakistan), if the gazetteer knows the city as that state's seat or name."""
+    if article.place is None:
+        return None
+    found = gazetteer.lookup(article.place)
+    if found is None or found[0].type is not ActorType.STATE:
+        return None
+    return found[0].key
