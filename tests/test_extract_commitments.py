@@ -621,3 +621,22 @@ def test_expecting_another_to_act_is_a_forecast() -> None:
 
 def test_what_analysts_believe_is_not_an_undertaking() -> None:
     assert extract_text("Analysts believe Germany will send tanks.").commitments == ()
+
+
+def test_a_relative_clause_after_a_comma_is_not_part_of_the_action() -> None:
+    assert only("Japan pledged to fund the dam, which will cost $2 billion.").action == (
+        "fund the dam"
+    )
+
+
+def test_a_relative_clause_without_a_comma_narrows_the_action() -> None:
+    assert only("Japan pledged to fund projects which cut emissions.").action == (
+        "fund projects which cut emissions"
+    )
+
+
+def test_a_relative_pronoun_is_not_an_action() -> None:
+    found = extract_text("Japan ruled out a tax amnesty, which the IMF had opposed.")
+    assert [(c.debtors, c.action) for c in found.commitments] == [
+        (("japan",), "a tax amnesty")
+    ]

@@ -97,8 +97,8 @@ def extract_commitments(
                 continue
             action_tokens = _action_tokens(predicate, condition_tokens, lexicon)
             action = phrase(action_tokens)
-            if not action:
-                continue
+            if not action or _is_relative_pronoun(action_tokens):
+                continue  # "..., which the IMF had opposed": said of a thing named before
             if not debtors and predicate.status is Status.DEMANDED:
                 debtors = _source_of_demand(action_tokens, resolver, lexicon)
             beneficiaries = _beneficiaries(action_tokens, index, set(debtors) | set(requesters))
@@ -293,17 +293,26 @@ def _action_tokens(predicate: Predicate, excluded: set[int], lexicon: Lexicon) -
 
 def _is_separate_clause(token: Token) -> bool:
     """Tell whether a word heads a clause that is not part of the action: a participle
-    aside ("..., underscoring the shift"), a subordinate clause with its own marker, or a
-    coordinated clause with a subject of its own ("..., and Korea will cut quotas")."""
+    aside ("..., underscoring the shift"), a subordinate clause with its own marker, a
+    relative clause after a comma, or a coordinated clause with a subject of its own ("..., and Korea will cut quotas")."""
     if token.dep_ == "advcl":
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         return not has_to
+    if token.dep_ == "relcl":
+        # "a tax amnesty, which the IMF had opposed": a relative clause set off by a comma
+        # says something more about the thing; it does not narrow the action.
+        start = token.left_edge.i
+        return start > 0 and token.doc[start - 1].text == ","
     if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
         # "would study the proposal but gave no commitment": a finite verb joined to a
         # bare one reports something else.
         return own_subject or tense_shift(token)
     return False
+
+
+def _is_relative_pronoun(tokens: list[Token]) -> bool:
+    return len(tokens) == 1 and tokens[0].tag_ in {"WDT", "WP"}
 
 
 def _passive_action(head: Token, drop: set[int]) -> list[Token]:
