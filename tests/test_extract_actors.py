@@ -683,3 +683,19 @@ def test_actor_words_are_loaded_lowercased() -> None:
 def test_malformed_word_list_is_reported_with_its_file_and_fix() -> None:
     with pytest.raises(DataFileError, match=r"actors.yaml: 'honorifics' must be a list"):
         word_list({"honorifics": "Mr"}, "honorifics", "actors.yaml")
+
+
+def test_the_head_noun_of_an_organisations_name_refers_back_to_it() -> None:
+    found = extract_text(
+        "The World Bank and the United Nations met on Monday. But the bank declined to "
+        "commit to a figure for adaptation."
+    )
+    assert [c.debtors for c in found.commitments] == [("world-bank",)]
+
+
+def test_a_head_noun_two_organisations_share_refers_to_neither() -> None:
+    found = extract_text(
+        "The World Bank and the Asian Development Bank met on Monday. But the bank declined "
+        "to commit to a figure for adaptation."
+    )
+    assert found.commitments == ()

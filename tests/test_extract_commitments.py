@@ -640,3 +640,20 @@ def test_a_relative_pronoun_is_not_an_action() -> None:
     assert [(c.debtors, c.action) for c in found.commitments] == [
         (("japan",), "a tax amnesty")
     ]
+
+
+def test_a_coordinated_clause_with_its_own_tensed_auxiliary_is_a_separate_commitment() -> None:
+    found = extract_text(
+        "The World Bank said it would keep its lending for climate projects and was "
+        "considering a new guarantee platform."
+    )
+    assert [(c.action, c.status) for c in found.commitments] == [
+        ("keep its lending for climate projects", Status.PLEDGED),
+        ("a new guarantee platform", Status.CONSIDERED),
+    ]
+
+
+def test_coordinated_verbs_sharing_a_tensed_auxiliary_stay_one_commitment() -> None:
+    assert only("Germany has pledged to send tanks and train crews.").action == (
+        "send tanks and train crews"
+    )

@@ -60,8 +60,16 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 def tense_shift(verb: Token) -> bool:
     """Tell whether a finite verb hangs on a verb without tense ("would study the proposal
-    but gave no commitment"): the parser joined two clauses that report separate acts."""
-    return verb.tag_ in FINITE_VERB_TAGS and verb.head.tag_ not in FINITE_VERB_TAGS
+    but gave no commitment", "would keep its lending and was considering a platform"): the
+    parser joined two clauses that report separate acts."""
+    return _tensed(verb) and not _tensed(verb.head)
+
+
+def _tensed(verb: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary of its own ("was considering")."""
+    return verb.tag_ in FINITE_VERB_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_VERB_TAGS for c in verb.children
+    )
 
 
 def clause_subjects(verb: Token) -> list[Token]:

@@ -154,17 +154,22 @@ def link_organisation_anaphors(
 ) -> None:
     """Mark "the alliance" / "the bloc" as a mention of the one organisation (not a body of
     another, such as the European Commission of the EU) the article has named before, and
-    "the army" as the one state body named so before ("Sudan's army ... The army refused")."""
+    "the army", "the bank" as the one body or organisation named before whose name ends
+    in that word ("Sudan's army ... The army refused", "the World Bank ... the bank")."""
     for token in doc:
-        candidate = token.lower_ in words.body_nouns or (
-            token.lemma_.lower() in words.organisation_anaphors
+        candidate = (
+            token.lower_ in words.body_nouns
+            or token.lower_ in words.organisation_words
+            or token.lemma_.lower() in words.organisation_anaphors
         )
         if not candidate or not _bare_definite(token, index, skipped):
             continue
         if token.lemma_.lower() in words.organisation_anaphors and token.tag_ == "NN":
             suffix, own_body_allowed = "", False  # "the bloc": an organisation of its own
-        elif token.lower_ in words.body_nouns:
-            suffix, own_body_allowed = " " + token.lower_, True  # "the army": a state's body
+        elif token.lower_ in words.body_nouns or token.lower_ in words.organisation_words:
+            # "the army": a state's body; "the bank", "the Fund": the one organisation
+            # named before whose name ends so ("the World Bank", "the IMF").
+            suffix, own_body_allowed = " " + token.lower_, True
         else:
             continue
         earlier = {
