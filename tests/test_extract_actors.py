@@ -699,3 +699,19 @@ def test_a_head_noun_two_organisations_share_refers_to_neither() -> None:
         "to commit to a figure for adaptation."
     )
     assert found.commitments == ()
+
+
+def test_a_bare_plural_collective_that_is_not_asked_to_act_is_no_actor() -> None:
+    found = extract_text("Negotiators met in Geneva. Officials said talks would go on.")
+    assert {a.key for a in found.actors} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("President André Corrêa do Lago said talks would go on.", "André Corrêa do Lago"),
+        ("General Abdel Fattah al-Burhan said talks would go on.", "Abdel Fattah al-Burhan"),
+    ],
+)
+def test_a_persons_name_keeps_its_particles_and_hyphens(text: str, label: str) -> None:
+    assert [a.label for a in extract_text(text).actors if a.type is ActorType.PERSON] == [label]

@@ -657,3 +657,20 @@ def test_coordinated_verbs_sharing_a_tensed_auxiliary_stay_one_commitment() -> N
     assert only("Germany has pledged to send tanks and train crews.").action == (
         "send tanks and train crews"
     )
+
+
+def test_a_demand_that_clause_with_a_subjunctive_tagged_as_a_noun_is_a_demand() -> None:
+    found = only("Egypt demanded that the RSF hand over its heavy weapons.")
+    assert (found.action, found.status) == ("hand over its heavy weapons", Status.DEMANDED)
+    assert found.requested_by == ("egypt",)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Brazil urged negotiators to reach a deal by Friday.", "negotiators"),
+        ("Ukraine called on partners to provide more air defence systems.", "partners"),
+    ],
+)
+def test_a_bare_plural_collective_asked_to_act_is_the_debtor_group(text: str, group: str) -> None:
+    assert only(text).debtors == (group,)

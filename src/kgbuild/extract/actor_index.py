@@ -37,6 +37,7 @@ class ActorWords:
     """The words of `data/lexicons/actors.yaml` and `organisations.yaml`, lowercased."""
 
     honorifics: frozenset[str]
+    name_particles: frozenset[str]
     locative_prepositions: frozenset[str]
     movement_prepositions: frozenset[str]
     place_verbs: frozenset[str]
@@ -80,6 +81,7 @@ def load_actor_words() -> ActorWords:
     organisations = load_yaml("lexicons", "organisations.yaml")
     return ActorWords(
         honorifics=word_list(actors, "honorifics", "actors.yaml"),
+        name_particles=word_list(actors, "name_particles", "actors.yaml"),
         locative_prepositions=word_list(actors, "locative_prepositions", "actors.yaml"),
         movement_prepositions=word_list(actors, "movement_prepositions", "actors.yaml"),
         place_verbs=word_list(actors, "place_verbs", "actors.yaml"),

@@ -34,9 +34,9 @@ def add_groups(
         if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
             continue  # "EU member states": the group is the whole phrase
         qualifying = _qualifying(token, index, lexicon)
-        if not qualifying:
+        if not qualifying and not _addressee_of_demand(token, lexicon):
             continue
-        start = min(m.left_edge.i for m in qualifying)
+        start = min((m.left_edge.i for m in qualifying), default=token.i)
         while start < token.i and in_regions(doc[start].idx, skipped):
             start += 1  # "BONN, June 3 - Developed countries": the dateline is no part
         while start < token.i and _situating(doc[start], words):
@@ -83,6 +83,19 @@ def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token
         ):
             found.append(m)
     return found
+
+
+def _addressee_of_demand(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a bare plural collective is the one asked to act ("urged negotiators
+    to", "called on partners to"): named so, it is the group the demand binds."""
+    if token.tag_ not in PLURAL_TAGS:
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in lexicon.demand_preps:
+        head = head.head
+    elif token.dep_ not in {"dobj", "nsubj"}:
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in lexicon.demand_verbs
 
 
 def _names_actor(modifier: Token, index: ActorIndex) -> bool:

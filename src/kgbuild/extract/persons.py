@@ -49,7 +49,8 @@ def add_persons(
         elif tokens:
             single.append((ent, tokens[0]))
     for ent, tokens in full:
-        label = clean_label(" ".join(t.text for t in tokens))
+        # The name as written between its first and last word ("al-Burhan" keeps its hyphen).
+        label = clean_label(ent.doc[tokens[0].i : tokens[-1].i + 1].text)
         if not label:
             continue
         index.add(slugify(label), label, ActorType.PERSON, ent.doc[tokens[0].i : tokens[-1].i + 1])
@@ -79,7 +80,27 @@ def _name_tokens(
         tokens[0].lower_ in vocabulary or index.kind(index.key_at(tokens[0]) or "") in SIDES
     ):
         tokens.pop(0)
-    return tokens
+    return _with_particles(tokens, words)
+
+
+def _with_particles(tokens: list[Token], words: ActorWords) -> list[Token]:
+    """Give a name with the particles and capitalised word the tagger left after it: "André
+    Corrêa" + "do Lago"; "Ursula von der" + "Leyen"."""
+    while len(tokens) > 1 and tokens[-1].lower_ in words.name_particles:
+        tokens = tokens[:-1]
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    after = tokens[-1].i + 1
+    end = after
+    while end < len(doc) and doc[end].text in words.name_particles:
+        end += 1
+    if end == after or end >= len(doc):
+        return tokens
+    last = doc[end]
+    if last.pos_ != "PROPN" or not last.text[:1].isupper():
+        return tokens
+    return tokens + list(doc[after : end + 1])
 
 
 @lru_cache(maxsize=4)

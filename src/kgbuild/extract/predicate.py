@@ -38,12 +38,20 @@ Rule = Callable[[Token, Lexicon], Iterator[Predicate]]
 def complement_of(verb: Token) -> Token | None:
     """Give the verb's infinitive or gerund complement ("pledged to send", "ruled out sending")."""
     for child in verb.children:
-        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in VERBAL_POS:
+        if child.dep_ in {"xcomp", "ccomp"} and (child.pos_ in VERBAL_POS or _is_clause(child)):
             return child
     for child in verb.children:  # "ruled out sending" is sometimes parsed as an object
         if child.dep_ in OBJECT_DEPS | {"advcl"} and child.tag_ == "VBG" and child.i > verb.i:
             return child
     return None
+
+
+def _is_clause(token: Token) -> bool:
+    """A "that" clause with a subject, whatever the tagger made of its verb: the bare
+    subjunctive in "demanded that the RSF hand over its weapons" is often tagged a noun."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+    )
 
 
 def to_object(token: Token) -> Token | None:
