@@ -174,3 +174,24 @@ def test_condition_with_an_adverb_inside_is_whole() -> None:
     assert [k.text for k in c.conditions] == ["Korea also ratifies the deal"]
 
 
+
+
+def test_a_condition_whose_verb_is_a_reporting_verb_is_kept_whole() -> None:
+    found = only(
+        "The World Food Programme said it stood ready to scale up deliveries as soon as roads "
+        "are declared safe."
+    )
+    assert [(k.text, k.type) for k in found.conditions] == [
+        ("roads are declared safe", ConditionType.PREREQUISITE)
+    ]
+
+
+def test_an_exchange_is_a_prerequisite_and_runs_to_the_end_of_its_phrase() -> None:
+    found = only(
+        "Canada is considering easing its tariff on electric vehicles in exchange for Beijing "
+        "lifting duties on canola."
+    )
+    assert found.action == "easing its tariff on electric vehicles"
+    assert [(k.text, k.type) for k in found.conditions] == [
+        ("Beijing lifting duties on canola", ConditionType.PREREQUISITE)
+    ]

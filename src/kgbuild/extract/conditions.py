@@ -76,11 +76,17 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def _clause_tokens(doc: Doc, marker_end: int, head: Token) -> list[Token]:
-    """Give the tokens of the condition: from the marker to the end of the head's phrase,
-    stopping at a dash, bracket or semicolon that opens an aside."""
+def _clause_tokens(doc: Doc, marker_end: int, head: Token, marker_start: int) -> list[Token]:
+    """Give the tokens of the condition: from the marker to the end of the head's phrase
+    (or of the marker's, when the parser hung part of the condition on the marker: "in
+    exchange for Beijing lifting duties", with "lifting" under "exchange"), stopping at a
+    dash, bracket or semicolon that opens an aside."""
     kept: list[Token] = []
-    for token in doc[marker_end : head.right_edge.i + 1]:
+    first = doc[marker_start]
+    last = head.right_edge.i
+    if first.dep_ == "prep" and first.head.i < marker_start:
+        last = max(last, first.right_edge.i)
+    for token in doc[marker_end : last + 1]:
         if token.text in CLAUSE_BREAKS:
             break
         kept.append(token)
@@ -120,12 +126,15 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             # "..., provided Russia also stopped its attacks": the parser often misreads
             # the participle; the condition then runs to the end of the sentence.
             head = doc[sentence.end - 1]
-        tokens = _clause_tokens(doc, end, head)
+        tokens = _clause_tokens(doc, end, head, start)
         if head.lemma_.lower() in lexicon.reporting_verbs and head.i > end:
             # "if Kyiv backslides on the rule of law, the Commission President said": the
             # parser hung the clause on the attribution; the condition ends at the comma.
+            # Without a comma before it, the verb is the condition's own ("as soon as roads
+            # are declared safe").
             comma = next((t for t in tokens if t.text == "," and t.i < head.i), None)
-            tokens = [t for t in tokens if comma is not None and t.i < comma.i]
+            if comma is not None:
+                tokens = [t for t in tokens if t.i < comma.i]
         if not tokens:
             continue
         if marker in lexicon.temporal_markers and _is_time_or_past(head, lexicon):
