@@ -674,3 +674,21 @@ def test_a_demand_that_clause_with_a_subjunctive_tagged_as_a_noun_is_a_demand() 
 )
 def test_a_bare_plural_collective_asked_to_act_is_the_debtor_group(text: str, group: str) -> None:
     assert only(text).debtors == (group,)
+
+
+def test_an_agentless_passive_undertaking_binds_the_side_of_who_announces_it() -> None:
+    found = only(
+        "Germany's defence ministry said the systems would be handed over in the spring."
+    )
+    assert (found.debtors, found.status) == (("germany",), Status.PLEDGED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit will be held in Paris, France said.",  # not an undertaking verb
+        "The money would be released by the bank, France said.",  # an agent of its own
+    ],
+)
+def test_a_passive_that_is_no_undertaking_of_the_speaker_binds_no_one(text: str) -> None:
+    assert extract_text(text).commitments == ()

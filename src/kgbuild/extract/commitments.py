@@ -90,6 +90,8 @@ def extract_commitments(
                 debtors = previous_debtors
             if not debtors:
                 debtors = _agreement_parties(predicate, parties, lexicon)
+            if not debtors and predicate.speaker_binds:
+                debtors = side
             requesters = resolver.resolve(predicate.requesters, side)
             if predicate.speaker_requests and not requesters:
                 requesters = tuple(k for k in speaker if k not in debtors)

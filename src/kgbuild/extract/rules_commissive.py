@@ -321,6 +321,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     ):
         return  # "Russia could launch an offensive" forecasts a threat, not an option
     cue = (modal_word,) if modal_word is not None else (semi,) if semi is not None else ()
+    agentless = passive and not debtors and not any(c.dep_ == "agent" for c in token.children)
     yield Predicate(
         "modal",
         tuple(t for t in cue if t is not None),
@@ -330,6 +331,9 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         polarity,
         debtors,
         speaker_requests=status is Status.DEMANDED,
+        speaker_binds=agentless
+        and status is Status.PLEDGED
+        and lemma in lexicon.passive_undertaking_verbs,
     )
 
 

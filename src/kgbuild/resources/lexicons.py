@@ -31,6 +31,7 @@ class Lexicon:
     formal_verbs: frozenset[str]
     formal_phrases: frozenset[str]
     fulfilled_verbs: frozenset[str]
+    passive_undertaking_verbs: frozenset[str]
     withdrawn_verbs: frozenset[str]
     withdrawn_phrases: frozenset[str]
     non_action_verbs: frozenset[str]
@@ -153,6 +154,7 @@ def load_lexicon() -> Lexicon:
         formal_verbs=_words(pred, "formal_verbs", "predicates.yaml"),
         formal_phrases=_words(pred, "formal_phrases", "predicates.yaml"),
         fulfilled_verbs=_words(pred, "fulfilled_verbs", "predicates.yaml"),
+        passive_undertaking_verbs=_words(pred, "passive_undertaking_verbs", "predicates.yaml"),
         withdrawn_verbs=_words(pred, "withdrawn_verbs", "predicates.yaml"),
         withdrawn_phrases=_words(pred, "withdrawn_phrases", "predicates.yaml"),
         non_action_verbs=_words(pred, "non_action_verbs", "predicates.yaml"),
