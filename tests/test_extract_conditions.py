@@ -195,3 +195,17 @@ def test_an_exchange_is_a_prerequisite_and_runs_to_the_end_of_its_phrase() -> No
     assert [(k.text, k.type) for k in found.conditions] == [
         ("Beijing lifting duties on canola", ConditionType.PREREQUISITE)
     ]
+
+
+def test_once_parsed_as_an_adverb_of_a_clause_with_a_subject_is_a_marker() -> None:
+    found = only(
+        "The tranche will be disbursed once the IMF's executive board signs off on the "
+        "review, the IMF said."
+    )
+    assert [(k.text, k.type) for k in found.conditions] == [
+        ("the IMF's executive board signs off on the review", ConditionType.PREREQUISITE)
+    ]
+
+
+def test_once_again_is_no_condition() -> None:
+    assert only("Germany said it would once again send troops.").conditions == ()

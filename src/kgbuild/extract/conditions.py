@@ -68,12 +68,26 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         # or a participle the parser reads as a clause ("provided Russia stops").
         # ", pending approval" is also read as a participle modifying the noun after it.
         after_comma = token.i > sentence.start and doc[token.i - 1].text == ","
-        if token.dep_ in {"mark", "prep"} or (
+        if token.dep_ in {"mark", "prep"} or _subordinating_adverb(token) or (
             token.tag_ in {"VBN", "VBG"}
             and (token.dep_ == "advcl" or (token.dep_ == "amod" and after_comma))
         ):
             found.append((token.i, token.i + 1, token.lower_))
     return sorted(found)
+
+
+def _subordinating_adverb(token: Token) -> bool:
+    """Tell whether a marker the parser took for an adverb opens a clause: "once the board
+    signs off" ("once" an adverb of "signs", a clause with its own subject); not "agreed
+    once again"."""
+    head = token.head
+    return (
+        token.dep_ == "advmod"
+        and head.i > token.i
+        and head.dep_ in {"advcl", "ccomp"}
+        and head.left_edge.i == token.i
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
+    )
 
 
 def _clause_tokens(doc: Doc, marker_end: int, head: Token, marker_start: int) -> list[Token]:
@@ -109,7 +123,7 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
         last = doc[end - 1]
         verbal = marker in lexicon.verbal_markers
         head: Token | None
-        if last.dep_ == "mark" or last.lower_ == "that":
+        if last.dep_ == "mark" or last.lower_ == "that" or _subordinating_adverb(last):
             head = last.head
         else:
             head = next(
