@@ -715,3 +715,19 @@ def test_a_bare_plural_collective_that_is_not_asked_to_act_is_no_actor() -> None
 )
 def test_a_persons_name_keeps_its_particles_and_hyphens(text: str, label: str) -> None:
     assert [a.label for a in extract_text(text).actors if a.type is ActorType.PERSON] == [label]
+
+
+def test_a_vow_that_the_government_will_act_binds_the_government() -> None:
+    found = extract_wire_copy(
+        "ISLAMABAD, Dec. 10 (Reuters) - Finance Minister Muhammad Aurangzeb vowed that the "
+        "government would not seek another bailout.\n"
+    )
+    assert [c.debtors for c in found.commitments] == [("pakistan",)]
+
+
+def test_a_vow_about_a_government_that_names_no_actor_binds_the_one_who_vows() -> None:
+    found = extract_text(
+        "Finance Minister Muhammad Aurangzeb vowed that the government would not seek "
+        "another bailout."
+    )
+    assert [c.debtors for c in found.commitments] == [("muhammad-aurangzeb",)]

@@ -73,7 +73,9 @@ def extract_commitments(
         for predicate in found:
             speaker = _speaker(predicate, quotes, resolver, lexicon)
             side = _speaker_side(speaker, index)
-            debtors = resolver.resolve(predicate.debtors, side)
+            debtors = resolver.resolve(predicate.debtors, side) or resolver.resolve(
+                predicate.fallback_debtors, side
+            )
             pair = _pair_phrase(predicate.debtors, lexicon)
             if pair is not None:
                 # "both sides will ...": the parties of the last deal, else the pair just named

@@ -30,6 +30,7 @@ class Predicate:
     inherit_debtor: bool = False  # an option list may take its debtor from the sentence before
     speaker_requests: bool = False  # "X must ..." is demanded by whoever says it
     speaker_binds: bool = False  # "the loan will be disbursed", said by X: X's undertaking
+    fallback_debtors: tuple[Token, ...] = ()  # when `debtors` name no actor
     requires_debtor: bool = False  # "insisted that X ...": without an actor X, no demand
 
 

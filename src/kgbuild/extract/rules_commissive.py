@@ -59,10 +59,15 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         polarity = Polarity.NEGATIVE if negative(complement, lexicon) else Polarity.POSITIVE
         # "threatened that the United States might not defend ...": a that-clause with a
         # subject of its own binds that subject.
+        # So does a noun for an actor: "vowed that the government would not seek ...".
         own = tuple(
             s
             for s in children(complement, SUBJECT_DEPS)
-            if complement.dep_ == "ccomp" and s.pos_ in {"PROPN", "PRON"}
+            if complement.dep_ == "ccomp"
+            and (
+                s.pos_ in {"PROPN", "PRON"}
+                or (s.pos_ == "NOUN" and s.lemma_.lower() in lexicon.group_nouns)
+            )
         )
         yield Predicate(
             "commissive_verb",
@@ -72,6 +77,8 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             status,
             polarity,
             own or subjects_of(token),
+            # "the government" that names no actor here: the one who vowed is bound.
+            fallback_debtors=subjects_of(token) if own else (),
         )
         return
     obj = first_child(token, OBJECT_DEPS)
