@@ -66,6 +66,10 @@ def found(gaz: Gazetteer, surface: str) -> tuple[str, str] | None:
         ("Macron", "emmanuel-macron"),
         ("Zelenskyy", "volodymyr-zelensky"),
         ("von der Leyen", "ursula-von-der-leyen"),
+        ("WFP", "world-food-programme"),
+        ("U.N. World Food Programme", "world-food-programme"),
+        ("EBRD", "european-bank-for-reconstruction-and-development"),
+        ("Green Climate Fund", "green-climate-fund"),
     ],
 )
 def test_name_and_abbreviation_lookup(gaz: Gazetteer, surface: str, key: str) -> None:
