@@ -731,3 +731,11 @@ def test_a_vow_about_a_government_that_names_no_actor_binds_the_one_who_vows() -
         "another bailout."
     )
     assert [c.debtors for c in found.commitments] == [("muhammad-aurangzeb",)]
+
+
+def test_the_bloc_among_several_organisations_is_the_one_named_earlier_in_its_sentence() -> None:
+    found = extract_text(
+        "The World Bank and NATO met the United Nations. The European Union's climate "
+        "commissioner said the bloc would fund a new adaptation goal."
+    )
+    assert [c.debtors for c in found.commitments] == [("european-union",)]

@@ -122,9 +122,10 @@ class ActorBuilder:
             mentions=tuple(sorted(self.mentions)),
         )
 
-    def mentioned_before(self, offset: int) -> bool:
-        """Tell whether the article mentions the actor before character `offset`."""
-        return any(m.start < offset for m in self.mentions)
+    def mentioned_before(self, offset: int, since: int = 0) -> bool:
+        """Tell whether the article mentions the actor before character `offset` (and not
+        before `since`)."""
+        return any(since <= m.start < offset for m in self.mentions)
 
 
 class ActorIndex:

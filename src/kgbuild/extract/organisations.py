@@ -164,7 +164,8 @@ def link_organisation_anaphors(
         )
         if not candidate or not _bare_definite(token, index, skipped):
             continue
-        if token.lemma_.lower() in words.organisation_anaphors and token.tag_ == "NN":
+        common = token.tag_ == "NN" or (token.tag_ == "NNP" and token.text.islower())
+        if token.lemma_.lower() in words.organisation_anaphors and common:
             suffix, own_body_allowed = "", False  # "the bloc": an organisation of its own
         elif token.lower_ in words.body_nouns or token.lower_ in words.organisation_words:
             # "the army": a state's body; "the bank", "the Fund": the one organisation
@@ -172,16 +173,21 @@ def link_organisation_anaphors(
             suffix, own_body_allowed = " " + token.lower_, True
         else:
             continue
-        earlier = {
-            a.key
+        earlier = [
+            a
             for a in index.actors()
             if a.type is ActorType.ORGANIZATION
             and a.label.lower().endswith(suffix)
             and (own_body_allowed or not a.acts_for)
             and a.mentioned_before(token.idx)
-        }
+        ]
+        if len(earlier) > 1:
+            # "The European Union's commissioner said the bloc ...": the one named earlier
+            # in the same sentence.
+            since = token.sent.start_char
+            earlier = [a for a in earlier if a.mentioned_before(token.idx, since)]
         if len(earlier) == 1:
-            index.mention(earlier.pop(), doc[token.i : token.i + 1])
+            index.mention(earlier[0].key, doc[token.i : token.i + 1])
 
 
 def _bare_definite(token: Token, index: ActorIndex, skipped: tuple[Span, ...]) -> bool:
