@@ -692,3 +692,15 @@ def test_an_agentless_passive_undertaking_binds_the_side_of_who_announces_it() -
 )
 def test_a_passive_that_is_no_undertaking_of_the_speaker_binds_no_one(text: str) -> None:
     assert extract_text(text).commitments == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany declined to say whether it would supply cruise missiles.",
+        "Germany refused to comment on the talks.",
+        "Officials asked whether France would send troops.",
+    ],
+)
+def test_withholding_words_and_open_questions_are_no_undertakings(text: str) -> None:
+    assert extract_text(text).commitments == ()

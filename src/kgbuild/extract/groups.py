@@ -93,7 +93,7 @@ def _addressee_of_demand(token: Token, lexicon: Lexicon) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in lexicon.demand_preps:
         head = head.head
-    elif token.dep_ not in {"dobj", "nsubj"}:
+    elif token.dep_ != "dobj":
         return False
     return head.pos_ == "VERB" and head.lemma_.lower() in lexicon.demand_verbs
 

@@ -9,7 +9,14 @@ from spacy.tokens import Token
 
 from ..records import Polarity, Status
 from ..resources.lexicons import Lexicon
-from .grammar import OBJECT_DEPS, SUBJECT_DEPS, children, first_child, object_controller
+from .grammar import (
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    VERBAL_POS,
+    children,
+    first_child,
+    object_controller,
+)
 from .predicate import (
     PAST_TAGS,
     Predicate,
@@ -36,6 +43,8 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     action = complement_of(token) or first_child(token, OBJECT_DEPS)
     if action is None:
         return
+    if action.pos_ in VERBAL_POS and action.lemma_.lower() in lexicon.non_action_verbs:
+        return  # "declined to say whether ...", "refused to comment" withhold words only
     if negative(token, lexicon):
         # "has not ruled out sending troops" keeps the option open: considered, positive.
         if particle is not None:
@@ -88,6 +97,11 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if complement is not None and complement.dep_ == "ccomp":
         if lemma not in lexicon.demand_that_verbs:
             return  # "told reporters (that) ..." reports; it does not demand
+        if any(
+            c.dep_ == "mark" and c.lower_ in lexicon.non_commissive_marks
+            for c in complement.children
+        ):
+            return  # "asked whether France would send troops" asks a question
         debtors = tuple(children(complement, SUBJECT_DEPS))
         yield Predicate(
             "demand_that",
