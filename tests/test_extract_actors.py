@@ -711,6 +711,7 @@ def test_a_bare_plural_collective_that_is_not_asked_to_act_is_no_actor() -> None
     [
         ("President André Corrêa do Lago said talks would go on.", "André Corrêa do Lago"),
         ("General Abdel Fattah al-Burhan said talks would go on.", "Abdel Fattah al-Burhan"),
+        ("Spokesman Wang Di said talks would go on.", "Wang Di"),
     ],
 )
 def test_a_persons_name_keeps_its_particles_and_hyphens(text: str, label: str) -> None:
@@ -739,3 +740,10 @@ def test_the_bloc_among_several_organisations_is_the_one_named_earlier_in_its_se
         "commissioner said the bloc would fund a new adaptation goal."
     )
     assert [c.debtors for c in found.commitments] == [("european-union",)]
+
+
+def test_a_name_tagged_as_an_organisation_but_described_as_a_person_is_a_person() -> None:
+    found = extract_text(
+        '"The real test will come later," said Sajid Mahmood, an economist at a brokerage.'
+    )
+    assert [(a.label, a.type) for a in found.actors] == [("Sajid Mahmood", ActorType.PERSON)]

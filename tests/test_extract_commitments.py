@@ -704,3 +704,10 @@ def test_a_passive_that_is_no_undertaking_of_the_speaker_binds_no_one(text: str)
 )
 def test_withholding_words_and_open_questions_are_no_undertakings(text: str) -> None:
     assert extract_text(text).commitments == ()
+
+
+def test_what_a_speaker_described_as_a_commentator_says_an_actor_will_do_is_a_forecast() -> None:
+    found = extract_text(
+        '"Ottawa will want to coordinate with Washington," said Claire Dubois, a trade lawyer.'
+    )
+    assert found.commitments == ()

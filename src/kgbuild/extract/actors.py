@@ -81,7 +81,7 @@ def resolve_actors(
                 known_persons.append(ent)
         elif in_regions(ent.start_char, headings):
             continue
-        elif ent.label_ == "PERSON":
+        elif ent.label_ == "PERSON" or _described_as_person(ent, words, lexicon):
             persons.append(ent)
         elif ent.label_ == "ORG":
             organisations.append(ent)
@@ -99,6 +99,18 @@ def resolve_actors(
     link_organisation_anaphors(index, doc, words, skipped)
     link_adjective_anaphors(index, doc, skipped)
     return index
+
+
+def _described_as_person(ent: DocSpan, words: ActorWords, lexicon: Lexicon) -> bool:
+    """Tell whether a name the tagger took for an organisation is a person's, by the noun
+    in apposition to it: "said Sajid Mahmood, an economist at a Karachi brokerage"."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 4:
+        return False
+    if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in ent):
+        return False
+    nouns = words.person_nouns | lexicon.commentator_nouns
+    described = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end - 1]
+    return any(c.lemma_.lower() in nouns for c in described)
 
 
 def _gazetteer_entry(

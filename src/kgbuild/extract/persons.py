@@ -86,7 +86,7 @@ def _name_tokens(
 def _with_particles(tokens: list[Token], words: ActorWords) -> list[Token]:
     """Give a name with the particles and capitalised word the tagger left after it: "André
     Corrêa" + "do Lago"; "Ursula von der" + "Leyen"."""
-    while len(tokens) > 1 and tokens[-1].lower_ in words.name_particles:
+    while len(tokens) > 1 and tokens[-1].text in words.name_particles:  # "Wang Di" stays
         tokens = tokens[:-1]
     if not tokens:
         return tokens

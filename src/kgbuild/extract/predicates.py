@@ -103,7 +103,9 @@ def _believed(token: Token, lexicon: Lexicon) -> bool:
     for clause in (token, *token.ancestors):
         if clause.pos_ == "VERB" and clause.lemma_.lower() in lexicon.reporting_verbs:
             subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if any(s.lemma_.lower() in lexicon.commentator_nouns for s in subjects):
+            # "..., said Claire Dubois, a trade lawyer": the noun in apposition says so.
+            described = [c for s in subjects for c in s.children if c.dep_ == "appos"]
+            if any(s.lemma_.lower() in lexicon.commentator_nouns for s in subjects + described):
                 return True
     return False
 
