@@ -298,7 +298,8 @@ def _action_tokens(predicate: Predicate, excluded: set[int], lexicon: Lexicon) -
 def _is_separate_clause(token: Token) -> bool:
     """Tell whether a word heads a clause that is not part of the action: a participle
     aside ("..., underscoring the shift"), a subordinate clause with its own marker, a
-    relative clause after a comma, or a coordinated clause with a subject of its own ("..., and Korea will cut quotas")."""
+    relative clause after a comma, or a coordinated clause with a subject of its own
+    ("..., and Korea will cut quotas")."""
     if token.dep_ == "advcl":
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         return not has_to
