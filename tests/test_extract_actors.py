@@ -747,3 +747,30 @@ def test_a_name_tagged_as_an_organisation_but_described_as_a_person_is_a_person(
         '"The real test will come later," said Sajid Mahmood, an economist at a brokerage.'
     )
     assert [(a.label, a.type) for a in found.actors] == [("Sajid Mahmood", ActorType.PERSON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("State energy company SOCAR will supply more gas.", "SOCAR"),
+        ("Dutch chipmaker ASML said it would comply with the rules.", "ASML"),
+        ("The company, Gazprom, will cut supplies.", "Gazprom"),
+    ],
+)
+def test_a_name_a_company_noun_describes_is_an_organisation(text: str, label: str) -> None:
+    found = extract_text(text)
+    organisations = [a for a in found.actors if a.type is ActorType.ORGANIZATION]
+    assert [a.label for a in organisations] == [label]
+    assert [c.debtors for c in found.commitments] == [(organisations[0].key,)]
+
+
+def test_a_state_ending_an_organisations_name_is_part_of_the_name() -> None:
+    found = extract_text("The Export-Import Bank of China will suspend debt service.")
+    assert [(a.label, a.type) for a in found.actors] == [
+        ("Export-Import Bank of China", ActorType.ORGANIZATION)
+    ]
+
+
+def test_the_government_of_a_state_is_the_state() -> None:
+    found = extract_text("The Government of India will cut tariffs.")
+    assert [c.debtors for c in found.commitments] == [("india",)]

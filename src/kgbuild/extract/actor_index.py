@@ -48,6 +48,8 @@ class ActorWords:
     organisation_anaphors: frozenset[str]
     organisation_words: frozenset[str]
     body_nouns: frozenset[str]
+    company_nouns: frozenset[str]
+    state_name_heads: frozenset[str]
     numbers: Mapping[str, int]
 
 
@@ -92,6 +94,8 @@ def load_actor_words() -> ActorWords:
         organisation_anaphors=word_list(actors, "organisation_anaphors", "actors.yaml"),
         organisation_words=word_list(organisations, "words", "organisations.yaml"),
         body_nouns=word_list(organisations, "body_nouns", "organisations.yaml"),
+        company_nouns=word_list(organisations, "company_nouns", "organisations.yaml"),
+        state_name_heads=word_list(organisations, "state_name_heads", "organisations.yaml"),
         numbers=_numbers(actors, "numbers", "actors.yaml"),
     )
 

@@ -36,7 +36,13 @@ from .actor_index import (
     load_actor_words,
 )
 from .groups import add_groups, link_adjective_anaphors
-from .organisations import add_organisations, link_acronyms, link_organisation_anaphors
+from .organisations import (
+    add_described_organisations,
+    add_organisations,
+    link_acronyms,
+    link_organisation_anaphors,
+    organisation_named_after,
+)
 from .persons import add_office, add_persons, add_unnamed_persons, link_titles
 
 __all__ = [
@@ -74,7 +80,10 @@ def resolve_actors(
         entry, place = _gazetteer_entry(ent, gazetteer, words)
         if place:
             continue
-        if entry is not None:
+        whole = organisation_named_after(ent, words) if entry is not None else None
+        if whole is not None and not in_regions(ent.start_char, headings):
+            organisations.append(doc[whole[0].i : whole[-1].i + 1])
+        elif entry is not None:
             index.add_entry(entry, ent)
             if entry.type is ActorType.PERSON:
                 index.link_surname(ent[-1].text, entry.key)
@@ -87,6 +96,7 @@ def resolve_actors(
             organisations.append(ent)
     add_persons(index, persons, words, skipped)
     add_organisations(index, organisations, words, (*skipped, *headings))
+    add_described_organisations(index, doc, words, (*skipped, *headings))
     link_acronyms(index, doc)
     for ent in [*persons, *known_persons]:
         key = next((index.key_at(t) for t in ent if index.key_at(t) is not None), None)

@@ -51,6 +51,70 @@ def add_organisations(
             _add(index, _name_tokens(token, index), owner)
 
 
+def add_described_organisations(
+    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Add the names a company noun describes ("state energy company SOCAR", "chipmaker
+    ASML", "the company, Gazprom"), which the tagger often misses, with the names
+    coordinated with them ("companies BP and Shell")."""
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ in NOUN_MODIFIER_DEPS:
+            continue
+        described = any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ in words.company_nouns
+            for c in token.lefts
+        ) or (
+            token.dep_ == "appos"
+            and token.head.pos_ == "NOUN"
+            and token.head.lemma_.lower() in words.company_nouns
+        )
+        if not described:
+            continue
+        for name_head in (token, *(c for c in token.conjuncts if c.pos_ == "PROPN")):
+            name = _proper_name(name_head)
+            if (
+                any(index.key_at(t) is not None for t in name)
+                or not name[0].text[:1].isupper()
+                or in_regions(name[0].idx, skipped)
+            ):
+                continue
+            _add(index, name, None)
+
+
+def organisation_named_after(ent: DocSpan, words: ActorWords) -> list[Token] | None:
+    """Give the whole name when an actor's name ends an organisation's name ("the
+    Export-Import Bank of China", "the Canola Council of Canada"): the state is then part of
+    a name, not mentioned in its own right. Not "the Government of India", which is India."""
+    root = ent.root
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.i != ent.start - 1:
+        return None
+    head = of.head
+    if (
+        head.pos_ != "PROPN"
+        or head.lower_ not in words.organisation_words
+        or head.lower_ in words.state_name_heads
+        or head.i != of.i - 1
+    ):
+        return None
+    start = head.left_edge.i
+    while start < head.i and not head.doc[start].text[:1].isupper():
+        start += 1  # "the"
+    return list(head.doc[start : ent.end])
+
+
+def _proper_name(head: Token) -> list[Token]:
+    """Give a proper noun with the proper nouns compounded right before it ("Rystad
+    Energy")."""
+    start = head.i
+    while start > 0:
+        before = head.doc[start - 1]
+        if before.pos_ != "PROPN" or before.dep_ != "compound" or before.head.i != head.i:
+            break
+        start -= 1
+    return list(head.doc[start : head.i + 1])
+
+
 def _owner(head: Token, index: ActorIndex, ent: DocSpan | None) -> Token | None:
     """Give the word naming the state that owns a body, written before its name
     ("Ukraine's Defence Ministry", "the Ukrainian Defence Ministry")."""
@@ -99,7 +163,8 @@ def _add(index: ActorIndex, name: list[Token], owner: Token | None) -> None:
     label and one IRI however an article writes it."""
     # Title case, so that "Ukraine's foreign ministry" and "Ukraine's Foreign Ministry" in
     # two articles are one body with one label.
-    label = clean_label(" ".join(_title_word(t) for t in name))
+    # Spaced as written: "Export-Import Bank", not "Export - Import Bank".
+    label = clean_label("".join(_title_word(t) + t.whitespace_ for t in name))
     if not label:
         return
     doc = name[0].doc

@@ -125,9 +125,21 @@ class Resolver:
         return []
 
     def _owner_state(self, token: Token, speaker: Sequence[str]) -> list[str]:
-        """'his country' -> the state of the person or envoy the text is about."""
+        """'his country' -> the state of the person or envoy the text is about; 'the
+        government of India' -> India."""
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is None:
+            # "the Government of India"
+            named = [
+                key
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for key in self.index.keys_of_phrase(pobj)
+            ]
+            if len(named) == 1:
+                return self._state_of(named[0])
             return self._speakers_state(token, speaker)
         direct = self.index.keys_of_phrase(owner)
         if direct:
