@@ -711,3 +711,9 @@ def test_what_a_speaker_described_as_a_commentator_says_an_actor_will_do_is_a_fo
         '"Ottawa will want to coordinate with Washington," said Claire Dubois, a trade lawyer.'
     )
     assert found.commitments == ()
+
+
+def test_words_in_brackets_are_an_aside_of_the_action() -> None:
+    assert only("Azerbaijan will raise supplies by 4 billion cubic metres (bcm) a year.").action == (
+        "raise supplies by 4 billion cubic metres a year"
+    )

@@ -290,9 +290,24 @@ def _action_tokens(predicate: Predicate, excluded: set[int], lexicon: Lexicon) -
     for cue in predicate.cue:
         if cue.i != head.i:  # "Washington's potential role": the cue is the action
             drop.add(cue.i)
+    drop.update(_bracketed(head))
     if predicate.rule == "modal" and any(c.dep_ == "auxpass" for c in head.children):
         return _passive_action(head, drop)
     return [t for t in head.subtree if t.i not in drop]
+
+
+def _bracketed(head: Token) -> set[int]:
+    """Give the words in brackets within a phrase, brackets included: an aside such as an
+    abbreviation ("4 billion cubic metres (bcm) a year")."""
+    found: set[int] = set()
+    opened: int | None = None
+    for token in head.subtree:
+        if token.text == "(":
+            opened = token.i
+        elif token.text == ")" and opened is not None:
+            found.update(range(opened, token.i + 1))
+            opened = None
+    return found
 
 
 def _is_separate_clause(token: Token) -> bool:
