@@ -774,3 +774,18 @@ def test_a_state_ending_an_organisations_name_is_part_of_the_name() -> None:
 def test_the_government_of_a_state_is_the_state() -> None:
     found = extract_text("The Government of India will cut tariffs.")
     assert [c.debtors for c in found.commitments] == [("india",)]
+
+
+def test_the_company_is_the_one_business_named_before() -> None:
+    found = extract_text(
+        "The EU met state energy company SOCAR. The company will cut its volumes by half."
+    )
+    assert [c.debtors for c in found.commitments] == [("socar",)]
+
+
+def test_the_company_among_two_businesses_named_before_is_neither() -> None:
+    found = extract_text(
+        "Dutch chipmaker ASML met the EU on Monday, and Swedish carmaker Volvo met NATO. The "
+        "company will cut jobs next year."
+    )
+    assert found.commitments == ()

@@ -225,6 +225,7 @@ def link_organisation_anaphors(
         candidate = (
             token.lower_ in words.body_nouns
             or token.lower_ in words.organisation_words
+            or token.lower_ in words.company_nouns
             or token.lemma_.lower() in words.organisation_anaphors
         )
         if not candidate or not _bare_definite(token, index, skipped):
@@ -237,15 +238,27 @@ def link_organisation_anaphors(
             # named before whose name ends so ("the World Bank", "the IMF").
             suffix, own_body_allowed = " " + token.lower_, True
         else:
-            continue
+            suffix, own_body_allowed = None, False  # "the firm": only the fallback below
         earlier = [
             a
             for a in index.actors()
-            if a.type is ActorType.ORGANIZATION
+            if suffix is not None
+            and a.type is ActorType.ORGANIZATION
             and a.label.lower().endswith(suffix)
             and (own_body_allowed or not a.acts_for)
             and a.mentioned_before(token.idx)
         ]
+        if not earlier and token.lower_ in words.company_nouns:
+            # "SOCAR ... The company will cut": a business the gazetteer does not know (its
+            # organisations are public bodies), not a state's body.
+            earlier = [
+                a
+                for a in index.actors()
+                if a.type is ActorType.ORGANIZATION
+                and index.gazetteer.get(a.key) is None
+                and not a.acts_for
+                and a.mentioned_before(token.idx)
+            ]
         if len(earlier) > 1:
             # "The European Union's commissioner said the bloc ...": the one named earlier
             # in the same sentence.
