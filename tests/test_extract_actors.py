@@ -789,3 +789,19 @@ def test_the_company_among_two_businesses_named_before_is_neither() -> None:
         "company will cut jobs next year."
     )
     assert found.commitments == ()
+
+
+def test_the_government_in_undatelined_copy_is_the_state_the_article_is_about() -> None:
+    found = extract_text(
+        "The Netherlands will tighten export controls. The Netherlands consulted Japan. "
+        "The government will publish the list in March."
+    )
+    assert [c.debtors for c in found.commitments][-1] == ("netherlands",)
+
+
+def test_the_government_between_two_states_named_as_often_is_neither() -> None:
+    found = extract_text(
+        "The Netherlands consulted Japan. Japan and the Netherlands met again. "
+        "The government will publish the list in March."
+    )
+    assert all(c.action != "publish the list in March" for c in found.commitments)

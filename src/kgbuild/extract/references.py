@@ -169,7 +169,7 @@ class Resolver:
     def _speakers_state(self, token: Token, speaker: Sequence[str]) -> list[str]:
         """'the government' in what an official of a state says: that state ("Pakistan's
         finance minister said the government was committed to ..."); elsewhere the state
-        of the article's dateline."""
+        of the article's dateline, else the state the article is about."""
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         modified = any(c.dep_ in OWNER_MODIFIER_DEPS for c in token.children)
         if not definite or modified:
@@ -180,7 +180,21 @@ class Resolver:
         if self.home is not None:
             self.index.add_related(self.home)
             return [self.home]
-        return []
+        main = self._main_state()
+        return [main] if main is not None else []
+
+    def _main_state(self) -> str | None:
+        """Give the state an undatelined article is about: the one named at least twice as
+        often as any other (a government press release, a country profile)."""
+        counts = sorted(
+            ((len(a.mentions), a.key) for a in self.index.actors() if a.type is ActorType.STATE),
+            reverse=True,
+        )
+        if not counts or counts[0][0] < 2:
+            return None
+        if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+            return None
+        return counts[0][1]
 
     def _state_of(self, key: str) -> list[str]:
         if self.index.kind(key) is ActorType.PERSON:
