@@ -805,3 +805,18 @@ def test_the_government_between_two_states_named_as_often_is_neither() -> None:
         "The government will publish the list in March."
     )
     assert all(c.action != "publish the list in March" for c in found.commitments)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The Pakistani government pledged to cut the deficit.", "pakistan"),
+        ("Haiti's transitional authorities have pledged to hold elections.", "haiti"),
+        ("Haitian authorities pledged to hold elections.", "haiti"),
+        ("The U.S. administration will impose tariffs.", "united-states"),
+    ],
+)
+def test_a_government_or_authorities_a_state_qualifies_are_that_state(
+    text: str, state: str
+) -> None:
+    assert [c.debtors for c in extract_text(text).commitments] == [(state,)]

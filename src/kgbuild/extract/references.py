@@ -23,7 +23,9 @@ from .actor_index import (
 from .grammar import conjuncts
 from .speech import reporting_subject
 
-STATE_NOUNS = frozenset({"country", "nation", "government", "administration", "state"})
+STATE_NOUNS = frozenset(
+    {"country", "nation", "government", "administration", "state", "authority"}
+)
 OWNER_MODIFIER_DEPS = frozenset({"poss", "compound", "amod"})
 
 
@@ -129,7 +131,7 @@ class Resolver:
         government of India' -> India."""
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is None:
-            # "the Government of India"
+            # "the Government of India", "the Pakistani government", "Haitian authorities"
             named = [
                 key
                 for prep in token.children
@@ -137,6 +139,12 @@ class Resolver:
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
                 for key in self.index.keys_of_phrase(pobj)
+            ] + [
+                key
+                for modifier in token.children
+                if modifier.dep_ in {"amod", "compound", "nmod"}
+                for key in self.index.keys_of_phrase(modifier)
+                if self.index.kind(key) is ActorType.STATE
             ]
             if len(named) == 1:
                 return self._state_of(named[0])
