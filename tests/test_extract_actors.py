@@ -820,3 +820,16 @@ def test_a_government_or_authorities_a_state_qualifies_are_that_state(
     text: str, state: str
 ) -> None:
     assert [c.debtors for c in extract_text(text).commitments] == [(state,)]
+
+
+def test_a_proper_noun_a_state_possesses_acting_as_subject_is_an_organisation() -> None:
+    found = extract_text("Russia's Gazprom will cut supplies next year.")
+    assert [(a.label, a.type) for a in found.actors if a.key != "russia"] == [
+        ("Gazprom", ActorType.ORGANIZATION)
+    ]
+    assert [c.debtors for c in found.commitments] == [("gazprom",)]
+
+
+def test_a_person_a_state_possesses_stays_a_person() -> None:
+    found = extract_text("Italy's Meloni pledged to send troops.")
+    assert [a.type for a in found.actors if a.key != "italy"] == [ActorType.PERSON]

@@ -69,6 +69,8 @@ def add_described_organisations(
             and token.head.lemma_.lower() in words.company_nouns
         )
         if not described:
+            described = token.ent_type_ != "PERSON" and _owned_by_state(token, index)
+        if not described:
             continue
         for name_head in (token, *(c for c in token.conjuncts if c.pos_ == "PROPN")):
             name = _proper_name(name_head)
@@ -101,6 +103,17 @@ def organisation_named_after(ent: DocSpan, words: ActorWords) -> list[Token] | N
     while start < head.i and not head.doc[start].text[:1].isupper():
         start += 1  # "the"
     return list(head.doc[start : ent.end])
+
+
+def _owned_by_state(token: Token, index: ActorIndex) -> bool:
+    """Tell whether a proper noun that names no actor yet is a state's possession acting
+    in the sentence ("Italy's Eni and Germany's SEFE are weighing bids", "Hungary's MVM
+    signed"): a company or body of that state."""
+    if token.dep_ not in {"nsubj", "nsubjpass", "conj"} or index.key_at(token) is not None:
+        return False
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    key = index.key_at(owner) if owner is not None else None
+    return key is not None and index.kind(key) is ActorType.STATE
 
 
 def _proper_name(head: Token) -> list[Token]:
