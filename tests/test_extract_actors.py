@@ -833,3 +833,11 @@ def test_a_proper_noun_a_state_possesses_acting_as_subject_is_an_organisation() 
 def test_a_person_a_state_possesses_stays_a_person() -> None:
     found = extract_text("Italy's Meloni pledged to send troops.")
     assert [a.type for a in found.actors if a.key != "italy"] == [ActorType.PERSON]
+
+
+def test_the_federal_government_in_datelined_copy_is_the_datelines_state() -> None:
+    found = extract_wire_copy(
+        "OTTAWA, Dec. 10 (Reuters) - Officials said the federal government had ruled out a "
+        "cut to the tariff.\n"
+    )
+    assert [c.debtors for c in found.commitments] == [("canada",)]

@@ -19,6 +19,7 @@ from .actor_index import (
     SUBJECT_DEPS,
     THING_PRONOUNS,
     ActorIndex,
+    load_actor_words,
 )
 from .grammar import conjuncts
 from .speech import reporting_subject
@@ -38,6 +39,7 @@ class Resolver:
         # The state of the article's dateline ("ISLAMABAD, Dec. 10 -"): wire copy calls
         # its government "the government" without naming it.
         self.home = home
+        self.words = load_actor_words()
 
     def resolve(self, heads: Sequence[Token], speaker: Sequence[str] = ()) -> tuple[str, ...]:
         """Give the actors the phrases headed by `heads` denote, in text order."""
@@ -179,7 +181,10 @@ class Resolver:
         finance minister said the government was committed to ..."); elsewhere the state
         of the article's dateline, else the state the article is about."""
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        modified = any(c.dep_ in OWNER_MODIFIER_DEPS for c in token.children)
+        modified = any(
+            c.dep_ in OWNER_MODIFIER_DEPS and c.lower_ not in self.words.government_adjectives
+            for c in token.children
+        )
         if not definite or modified:
             return []
         states = [k for k in speaker if self.index.kind(k) is ActorType.STATE]
