@@ -46,6 +46,7 @@ class ActorWords:
     person_nouns: frozenset[str]
     leader_nouns: frozenset[str]
     government_adjectives: frozenset[str]
+    state_anaphors: frozenset[str]
     organisation_anaphors: frozenset[str]
     organisation_words: frozenset[str]
     body_nouns: frozenset[str]
@@ -93,6 +94,7 @@ def load_actor_words() -> ActorWords:
         person_nouns=word_list(actors, "person_nouns", "actors.yaml"),
         leader_nouns=word_list(actors, "leader_nouns", "actors.yaml"),
         government_adjectives=word_list(actors, "government_adjectives", "actors.yaml"),
+        state_anaphors=word_list(actors, "state_anaphors", "actors.yaml"),
         organisation_anaphors=word_list(actors, "organisation_anaphors", "actors.yaml"),
         organisation_words=word_list(organisations, "words", "organisations.yaml"),
         body_nouns=word_list(organisations, "body_nouns", "organisations.yaml"),

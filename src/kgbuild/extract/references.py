@@ -63,6 +63,8 @@ class Resolver:
             return self._pronoun(token)
         if token.lemma_.lower() in STATE_NOUNS:
             return self._owner_state(token, speaker)
+        if token.lemma_.lower() in self.words.state_anaphors and _is_bare_definite(token):
+            return self.antecedent(token, frozenset({ActorType.STATE}))
         return []
 
     def _pronoun(self, token: Token) -> list[str]:
@@ -77,7 +79,7 @@ class Resolver:
                 return list(keys)
         return self.antecedent(token)
 
-    def antecedent(self, token: Token) -> list[str]:
+    def antecedent(self, token: Token, kinds: frozenset[ActorType] | None = None) -> list[str]:
         """Give the actor a pronoun refers back to, only where the text makes it clear:
         the one actor of the right kind in this sentence (before the pronoun) and the one
         before, else the one named as the subject of the highest clause there; further
@@ -85,8 +87,10 @@ class Resolver:
         actors that was the subject of the sentence before ("Italy and Spain met. They
         ...")."""
         word = token.lower_
-        if word in PERSON_PRONOUNS:
-            kinds: frozenset[ActorType] = frozenset({ActorType.PERSON})
+        if kinds is not None:
+            pass  # "the kingdom": a state
+        elif word in PERSON_PRONOUNS:
+            kinds = frozenset({ActorType.PERSON})
         elif word in COLLECTIVE_PRONOUNS:
             kinds = frozenset({ActorType.GROUP})
             listed = self._plural_subject(token)
@@ -213,6 +217,11 @@ class Resolver:
         if self.index.kind(key) is ActorType.PERSON:
             return [self.index.side_of(key)]
         return [key]
+
+
+def _is_bare_definite(token: Token) -> bool:
+    """"the kingdom", not "the Hashemite kingdom" or "a kingdom"."""
+    return [c.lower_ for c in token.children if c.i < token.i] == ["the"]
 
 
 def _top_subject(found: list[tuple[str, int | None]]) -> str | None:
