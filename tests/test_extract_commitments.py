@@ -717,3 +717,8 @@ def test_words_in_brackets_are_an_aside_of_the_action() -> None:
     assert only("Azerbaijan will raise supplies by 4 billion cubic metres (bcm) a year.").action == (
         "raise supplies by 4 billion cubic metres a year"
     )
+
+
+def test_a_readiness_clause_inside_a_signal_is_one_commitment() -> None:
+    found = only("The UAE has signalled that it is willing to convert its deposit into equity.")
+    assert (found.action, found.status) == ("convert its deposit into equity", Status.SIGNALED)

@@ -215,6 +215,12 @@ def _drop_nested(predicates: list[Predicate]) -> list[Predicate]:
         # "would consider taking part": the modal only wraps a more telling cue.
         if p.rule == "modal" and any(c.i == p.anchor.i for q in others for c in q.cue):
             continue
+        # "signalled that it is willing to convert ...": the clause's own cue ("willing")
+        # says what is undertaken; "is" is no action.
+        if p.action is not None and p.action.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.head.i == p.action.i for q in others for c in q.cue
+        ):
+            continue
         # "we will go further to develop X and to guarantee the peace": a cue with no
         # subject of its own inside another action belongs to that action.
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in p.anchor.children)
