@@ -722,3 +722,12 @@ def test_words_in_brackets_are_an_aside_of_the_action() -> None:
 def test_a_readiness_clause_inside_a_signal_is_one_commitment() -> None:
     found = only("The UAE has signalled that it is willing to convert its deposit into equity.")
     assert (found.action, found.status) == ("convert its deposit into equity", Status.SIGNALED)
+
+
+def test_both_governments_after_a_deal_named_in_an_earlier_sentence_are_its_parties() -> None:
+    found = extract_text(
+        "Britain and Norway signed their annual fisheries agreement on Friday. Under the deal, "
+        "Norway will give British trawlers more cod. Both governments also agreed to cut the "
+        "mackerel quota."
+    )
+    assert found.commitments[-1].debtors == ("united-kingdom", "norway")

@@ -43,6 +43,8 @@ ASIDE_DEPS = frozenset({"appos", "parataxis"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 # Statuses of acts already done: a condition cannot govern them.
 DONE = frozenset({Status.FULFILLED, Status.FORMALIZED, Status.WITHDRAWN})
+# How many sentences back "both governments" may find the pair of the last deal.
+PAIR_REACH = 3
 
 
 def extract_commitments(
@@ -81,7 +83,11 @@ def extract_commitments(
                 # "both sides will ...": the parties of the last deal, else the pair just named
                 # ("tariffs on Mexico and Canada ... after both countries agreed").
                 agreed = latest_parties if pair.lemma_.lower() in lexicon.counterpart_nouns else ()
-                debtors = agreed or _pair_before(pair, index) or debtors
+                # "Both governments also agreed ...": the pair in its sentence, else the two
+                # parties of the last deal when they are also the last pair named.
+                last_pair = _pair_before(pair, index, reach=PAIR_REACH)
+                pair_of_deal = last_pair if set(last_pair) == set(latest_parties) else ()
+                debtors = agreed or _pair_before(pair, index) or pair_of_deal or debtors
             if predicate.rule == "commissive_object" and predicate.cue[0].lemma_.lower() in (
                 lexicon.on_behalf_verbs
             ):
@@ -151,11 +157,17 @@ def _source_of_demand(
     return ()
 
 
-def _pair_before(phrase: Token, index: ActorIndex) -> tuple[str, ...]:
-    """Give the last two actors named as a pair ("Mexico and Canada") in the phrase's
-    sentence before it, if there is exactly such a pair."""
-    for token in reversed(list(phrase.sent)):
-        if token.i >= phrase.i or token.dep_ == "conj":
+def _pair_before(phrase: Token, index: ActorIndex, reach: int = 0) -> tuple[str, ...]:
+    """Give the last two actors named as a pair ("Mexico and Canada") before the phrase,
+    in its sentence and the `reach` sentences before it, if there is exactly such a pair."""
+    doc = phrase.doc
+    start = phrase.sent.start
+    for _ in range(reach):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for token in reversed(list(doc[start : phrase.i])):
+        if token.dep_ == "conj":
             continue
         keys = index.keys_of_phrase(token) if any(c.dep_ == "conj" for c in token.children) else []
         if len(keys) == 2:
