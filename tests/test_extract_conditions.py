@@ -209,3 +209,15 @@ def test_once_parsed_as_an_adverb_of_a_clause_with_a_subject_is_a_marker() -> No
 
 def test_once_again_is_no_condition() -> None:
     assert only("Germany said it would once again send troops.").conditions == ()
+
+
+def test_after_a_dated_event_is_a_time_not_a_condition() -> None:
+    found = only("Pakistan will not seek another bailout after the current programme ends in 2027.")
+    assert found.conditions == ()
+
+
+def test_after_an_undated_act_of_another_party_is_a_prerequisite() -> None:
+    found = only("Japan will lift sanctions after Russia withdraws its troops.")
+    assert [(k.text, k.type) for k in found.conditions] == [
+        ("Russia withdraws its troops", ConditionType.PREREQUISITE)
+    ]

@@ -184,6 +184,8 @@ def _in_cause_clause(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_time_or_past(head: Token, lexicon: Lexicon) -> bool:
+    if any(t.ent_type_ == "DATE" for t in head.subtree):
+        return True  # "after the current programme ends in 2027" dates an event
     if head.pos_ in {"NOUN", "PROPN"}:
         return head.lemma_.lower() in lexicon.time_nouns or head.lower_ in lexicon.time_nouns
     return head.tag_ not in PRESENT_OR_FUTURE_TAGS and not any(
