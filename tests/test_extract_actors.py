@@ -849,3 +849,11 @@ def test_the_kingdom_refers_back_to_the_state_named_before() -> None:
         "$5 billion in a copper mine."
     )
     assert [c.debtors for c in found.commitments] == [("saudi-arabia",)]
+
+
+def test_an_unowned_ministry_in_datelined_copy_is_the_datelines_state() -> None:
+    found = extract_wire_copy(
+        "ISLAMABAD, Dec. 10 (Reuters) - The power ministry said it would shield poor "
+        "households from the tariff increase.\n"
+    )
+    assert [c.debtors for c in found.commitments] == [("pakistan",)]

@@ -65,6 +65,9 @@ class Resolver:
             return self._owner_state(token, speaker)
         if token.lemma_.lower() in self.words.state_anaphors and _is_bare_definite(token):
             return self.antecedent(token, frozenset({ActorType.STATE}))
+        if token.lower_ in self.words.body_nouns and _is_unowned_body(token):
+            # "The power ministry said it would ...", with no state named: the home state's.
+            return self._home_state()
         return []
 
     def _pronoun(self, token: Token) -> list[str]:
@@ -194,6 +197,10 @@ class Resolver:
         states = [k for k in speaker if self.index.kind(k) is ActorType.STATE]
         if len(states) == 1:
             return states  # also in a joint statement of a state and an organisation
+        return self._home_state()
+
+    def _home_state(self) -> list[str]:
+        """Give the state of the dateline, else the state the article is about, if any."""
         if self.home is not None:
             self.index.add_related(self.home)
             return [self.home]
@@ -222,6 +229,17 @@ class Resolver:
 def _is_bare_definite(token: Token) -> bool:
     """"the kingdom", not "the Hashemite kingdom" or "a kingdom"."""
     return [c.lower_ for c in token.children if c.i < token.i] == ["the"]
+
+
+def _is_unowned_body(token: Token) -> bool:
+    """"the power ministry", "the army": "the" and lower-case nouns only, no state named."""
+    before = [c for c in token.children if c.i < token.i]
+    return (
+        token.text.islower()
+        and bool(before)
+        and before[0].lower_ == "the"
+        and all(c.dep_ == "compound" and c.text.islower() for c in before[1:])
+    )
 
 
 def _top_subject(found: list[tuple[str, int | None]]) -> str | None:
