@@ -714,9 +714,8 @@ def test_what_a_speaker_described_as_a_commentator_says_an_actor_will_do_is_a_fo
 
 
 def test_words_in_brackets_are_an_aside_of_the_action() -> None:
-    assert only("Azerbaijan will raise supplies by 4 billion cubic metres (bcm) a year.").action == (
-        "raise supplies by 4 billion cubic metres a year"
-    )
+    found = only("Azerbaijan will raise supplies by 4 billion cubic metres (bcm) a year.")
+    assert found.action == "raise supplies by 4 billion cubic metres a year"
 
 
 def test_a_readiness_clause_inside_a_signal_is_one_commitment() -> None:
