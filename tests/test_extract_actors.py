@@ -857,3 +857,12 @@ def test_an_unowned_ministry_in_datelined_copy_is_the_datelines_state() -> None:
         "households from the tariff increase.\n"
     )
     assert [c.debtors for c in found.commitments] == [("pakistan",)]
+
+
+def test_a_state_office_naming_no_state_in_datelined_copy_is_the_datelines() -> None:
+    found = extract_wire_copy(
+        'BAKU, Oct 14 (Reuters) - Energy Minister Parviz Shahbazov spoke on Tuesday. "We are '
+        'ready to put more gas into the system," Shahbazov told reporters.\n'
+    )
+    assert {a.key: a.acts_for for a in found.actors}["parviz-shahbazov"] == ("azerbaijan",)
+    assert [c.debtors for c in found.commitments] == [("azerbaijan",)]

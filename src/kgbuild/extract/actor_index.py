@@ -47,6 +47,7 @@ class ActorWords:
     leader_nouns: frozenset[str]
     government_adjectives: frozenset[str]
     state_anaphors: frozenset[str]
+    state_office_words: frozenset[str]
     organisation_anaphors: frozenset[str]
     organisation_words: frozenset[str]
     body_nouns: frozenset[str]
@@ -95,6 +96,7 @@ def load_actor_words() -> ActorWords:
         leader_nouns=word_list(actors, "leader_nouns", "actors.yaml"),
         government_adjectives=word_list(actors, "government_adjectives", "actors.yaml"),
         state_anaphors=word_list(actors, "state_anaphors", "actors.yaml"),
+        state_office_words=word_list(actors, "state_office_words", "actors.yaml"),
         organisation_anaphors=word_list(actors, "organisation_anaphors", "actors.yaml"),
         organisation_words=word_list(organisations, "words", "organisations.yaml"),
         body_nouns=word_list(organisations, "body_nouns", "organisations.yaml"),

@@ -44,6 +44,7 @@ from .organisations import (
     organisation_named_after,
 )
 from .persons import add_office, add_persons, add_unnamed_persons, link_titles
+from .references import dateline_state
 
 __all__ = [
     "COLLECTIVE_PRONOUNS",
@@ -98,11 +99,12 @@ def resolve_actors(
     add_organisations(index, organisations, words, (*skipped, *headings))
     add_described_organisations(index, doc, words, (*skipped, *headings))
     link_acronyms(index, doc)
+    home = dateline_state(article, gazetteer)
     for ent in [*persons, *known_persons]:
         key = next((index.key_at(t) for t in ent if index.key_at(t) is not None), None)
         builder = index.get(key) if key is not None else None
         if builder is not None and builder.type is ActorType.PERSON:
-            add_office(index, builder, ent, words)
+            add_office(index, builder, ent, words, home)
     add_groups(index, doc, lexicon, words, (*skipped, *headings))
     link_titles(index, doc, words, skipped)
     add_unnamed_persons(index, doc, words, (*skipped, *headings), article.title)

@@ -134,9 +134,17 @@ def link_surnames(index: ActorIndex, doc: Doc, skipped: tuple[Span, ...]) -> Non
             index.mention(key, doc[token.i : token.i + 1])
 
 
-def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: ActorWords) -> None:
+def add_office(
+    index: ActorIndex,
+    builder: ActorBuilder,
+    ent: DocSpan,
+    words: ActorWords,
+    home: str | None = None,
+) -> None:
     """Record the office and the side a named person speaks for, from the title beside
-    the name ("Polish Prime Minister Jan Kowalski", "Anna Berg, Sweden's ambassador")."""
+    the name ("Polish Prime Minister Jan Kowalski", "Anna Berg, Sweden's ambassador"); a
+    state office that names no state ("Finance Minister Ahmed Shide") in datelined copy
+    is held for the dateline's state, `home`."""
     tokens = _title_tokens(ent)
     if not tokens:
         return
@@ -151,8 +159,18 @@ def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: Ac
         builder.acts_for.add(post.of)
         return
     side = _side_in_title(tokens, index, words)
+    if side is None and home is not None and _unplaced_state_office(tokens, index, words):
+        index.add_related(home)
+        side = home
     if side is not None:
         builder.acts_for.add(side)
+
+
+def _unplaced_state_office(tokens: list[Token], index: ActorIndex, words: ActorWords) -> bool:
+    """Tell whether a title names a state office but no actor ("Finance Minister")."""
+    return all(index.key_at(t) is None for t in tokens) and any(
+        t.lower_ in words.state_office_words for t in tokens
+    )
 
 
 def _post_of_title(gazetteer: Gazetteer, tokens: list[Token]) -> PostEntry | None:
