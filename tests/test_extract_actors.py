@@ -866,3 +866,8 @@ def test_a_state_office_naming_no_state_in_datelined_copy_is_the_datelines() -> 
     )
     assert {a.key: a.acts_for for a in found.actors}["parviz-shahbazov"] == ("azerbaijan",)
     assert [c.debtors for c in found.commitments] == [("azerbaijan",)]
+
+
+def test_a_list_items_dash_is_no_part_of_a_groups_label() -> None:
+    found = extract_text("Key points:\n- European allies should send more troops.")
+    assert {a.key: a.label for a in found.actors}["european-allies"] == "European allies"

@@ -440,7 +440,7 @@ def clean_label(text: str) -> str:
             text = text[: -len(mark)]
     if text.lower().startswith("the "):
         text = text[4:]
-    return text.strip(" ,.;:\"'")
+    return text.strip(" ,.;:\"'").lstrip("-–—•* ").strip()  # "- European allies": a list item
 
 
 def in_regions(start: int, regions: Iterable[Span]) -> bool:
