@@ -647,6 +647,19 @@ def test_dev_corpus_graph_conforms(
 
 
 @pytest.mark.slow
+def test_dev_corpus_and_heldout_set_merged_conform(tmp_path: Path) -> None:
+    """Twenty articles in one graph: an actor that two articles write differently must
+    still get one label (a list item's dash once gave "- European allies" a second)."""
+    import kgbuild
+
+    folders = [CORPUS, CORPUS.parent / "heldout"]
+    dataset, _ = kgbuild.build_dataset(list(kgbuild.read_articles(folders)))
+    path = tmp_path / "graph.ttl"
+    kgbuild.export(dataset, "turtle", path)
+    assert_conforms({"graph.ttl": validate_graph(path)})
+
+
+@pytest.mark.slow
 def test_each_named_graph_of_the_dev_corpus_conforms_on_its_own(corpus_dataset: Dataset) -> None:
     graphs = [g for g in corpus_dataset.graphs() if len(g)]
     assert len(graphs) == len(list(CORPUS.glob("*.txt")))
