@@ -394,7 +394,7 @@ def test_group_label_stops_at_the_dateline() -> None:
     (article,) = read_bytes(text.encode("utf-8"), path="bonn.txt")
     assert article.dateline is not None
     found = extract(article, load_nlp()(article.text))
-    assert actor(found, "developed-countries").label == "Developed countries"
+    assert actor(found, "developed-countries").label == "developed countries"
 
 
 def test_speaker_is_the_subject_nearest_the_reporting_verb_after_a_dateline() -> None:
@@ -871,3 +871,16 @@ def test_a_state_office_naming_no_state_in_datelined_copy_is_the_datelines() -> 
 def test_a_list_items_dash_is_no_part_of_a_groups_label() -> None:
     found = extract_text("Key points:\n- European allies should send more troops.")
     assert {a.key: a.label for a in found.actors}["european-allies"] == "European allies"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Developed countries pledged to provide more money.", "developed countries"),
+        ("Japan said developed countries must provide more money.", "developed countries"),
+        ("Nordic countries pledged to provide more money.", "Nordic countries"),
+        ("Japan said nordic countries must provide more money.", "Nordic countries"),
+    ],
+)
+def test_a_groups_label_is_the_same_wherever_it_stands(text: str, label: str) -> None:
+    assert [a.label for a in extract_text(text).actors if a.type is ActorType.GROUP] == [label]

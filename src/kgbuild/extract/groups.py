@@ -123,6 +123,9 @@ def _label(tokens: list[Token], lexicon: Lexicon, words: ActorWords) -> str:
         # A sentence's capital on a quantifier is not part of the name.
         if position == 0 and (t.lower_ in lexicon.group_quantifiers or t.pos_ == "DET"):
             text = t.lower_
+        elif t.lower_ in lexicon.group_adjective_forms:
+            # "Developed countries" opening a sentence is "developed countries".
+            text = lexicon.group_adjective_forms[t.lower_]
         if t.text in POSSESSIVE_MARKS and parts:
             parts[-1] += "'s" if t.text in {"'s", "’s"} else "'"
         else:

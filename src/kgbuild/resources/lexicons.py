@@ -78,6 +78,9 @@ class Lexicon:
     group_nouns: frozenset[str]
     group_adjectives: frozenset[str]
     group_quantifiers: frozenset[str]
+    # Each group adjective as a label writes it, by its lower-case form ("western" ->
+    # "Western"): a group has one label whether a sentence starts with it or not.
+    group_adjective_forms: Mapping[str, str]
 
     @property
     def phrases(self) -> dict[str, frozenset[str]]:
@@ -201,4 +204,7 @@ def load_lexicon() -> Lexicon:
         group_nouns=_words(speech, "group_nouns", "speech.yaml"),
         group_adjectives=_words(speech, "group_adjectives", "speech.yaml"),
         group_quantifiers=_words(speech, "group_quantifiers", "speech.yaml"),
+        group_adjective_forms={
+            word.lower(): word for word in speech.get("group_adjectives", [])
+        },
     )
