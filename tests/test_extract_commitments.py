@@ -730,3 +730,28 @@ def test_both_governments_after_a_deal_named_in_an_earlier_sentence_are_its_part
         "mackerel quota."
     )
     assert found.commitments[-1].debtors == ("united-kingdom", "norway")
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Ethiopia has rejected calls to accept a haircut.", "accept a haircut"),
+        ("Hungary rejected demands to lift its veto.", "lift its veto"),
+    ],
+)
+def test_refusing_a_request_to_act_refuses_the_act(text: str, action: str) -> None:
+    found = only(text)
+    assert (found.action, found.polarity) == (action, Polarity.NEGATIVE)
+
+
+def test_be_going_to_is_a_future_like_will() -> None:
+    found = only("Hungary is not going to vote for the package.")
+    assert (found.action, found.polarity, found.status) == (
+        "vote for the package",
+        Polarity.NEGATIVE,
+        Status.PLEDGED,
+    )
+
+
+def test_things_going_to_happen_bind_no_one() -> None:
+    assert extract_text("Prices are going to rise.").commitments == ()

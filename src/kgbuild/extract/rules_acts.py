@@ -43,6 +43,9 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     action = complement_of(token) or first_child(token, OBJECT_DEPS)
     if action is None:
         return
+    if action.lemma_.lower() in lexicon.request_nouns:
+        # "rejected calls to accept a haircut": what was asked is what is refused.
+        action = _asked_act(token, action) or action
     if action.pos_ in VERBAL_POS and action.lemma_.lower() in lexicon.non_action_verbs:
         return  # "declined to say whether ...", "refused to comment" withhold words only
     if negative(token, lexicon):
@@ -61,6 +64,23 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     yield Predicate(
         "refusal", (token,), token, action, Status.PLEDGED, Polarity.NEGATIVE, subjects_of(token)
     )
+
+
+def _asked_act(verb: Token, request: Token) -> Token | None:
+    """Give the infinitive a request noun introduces, on the noun ("demands to lift") or,
+    as the parser often has it, on the verb right after the noun ("calls to accept")."""
+    for candidate in request.children:
+        if candidate.dep_ in {"acl", "relcl"} and _infinitive_to(candidate) is not None:
+            return candidate
+    for candidate in verb.children:
+        to = _infinitive_to(candidate) if candidate.dep_ in {"advcl", "xcomp"} else None
+        if to is not None and to.i == request.right_edge.i + 1:
+            return candidate
+    return None
+
+
+def _infinitive_to(verb: Token) -> Token | None:
+    return next((a for a in verb.children if a.dep_ == "aux" and a.lower_ == "to"), None)
 
 
 def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:

@@ -275,6 +275,17 @@ def _governing_subjects(token: Token) -> tuple[Token, ...]:
     return ()
 
 
+def _going_to(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a verb is the infinitive of "be going to", a future like "will"."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.tag_ == "VBG"
+        and head.lemma_.lower() in lexicon.future_semi_modals
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+    )
+
+
 def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X will/would/shall VERB' (pledged), 'X could VERB' (considered),
     'X must/should VERB' (demanded by the speaker); with 'not' a refusal."""
@@ -291,9 +302,15 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         semi = token.head  # "X needs to / has to VERB"
         if any(c.lower_ in lexicon.pending_adverbs for c in semi.children):
             return  # "have yet to deliver": still pending, not an obligation
+    future = None
+    if modal_word is None and semi is None and _going_to(token, lexicon):
+        future = semi = token.head  # "X is (not) going to VERB": as "will"
     if modal_word is None and semi is None:
         return
-    status = lexicon.modal_status[modal_word.lower_] if modal_word is not None else Status.DEMANDED
+    if modal_word is not None:
+        status = lexicon.modal_status[modal_word.lower_]
+    else:
+        status = Status.PLEDGED if future is not None else Status.DEMANDED
     negated = negative(token, lexicon) or (semi is not None and negative(semi, lexicon))
     passive = any(c.dep_ == "auxpass" for c in token.children)
     subjects = children(token, SUBJECT_DEPS) or (children(semi, SUBJECT_DEPS) if semi else [])

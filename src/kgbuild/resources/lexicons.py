@@ -25,6 +25,7 @@ class Lexicon:
     refusal_verbs: frozenset[str]
     refusal_particles: Mapping[str, str]
     demand_verbs: frozenset[str]
+    request_nouns: frozenset[str]
     demand_preps: frozenset[str]
     demand_source_preps: frozenset[str]
     demand_that_verbs: frozenset[str]
@@ -58,6 +59,7 @@ class Lexicon:
     hostile_nouns: frozenset[str]
     modal_status: Mapping[str, Status]
     demanded_semi_modals: frozenset[str]
+    future_semi_modals: frozenset[str]
     pending_adverbs: frozenset[str]
     negative_pronouns: frozenset[str]
     negators: frozenset[str]
@@ -151,6 +153,7 @@ def load_lexicon() -> Lexicon:
         refusal_verbs=_words(pred, "refusal_verbs", "predicates.yaml"),
         refusal_particles={str(k): str(v) for k, v in particles.items()},
         demand_verbs=_words(pred, "demand_verbs", "predicates.yaml"),
+        request_nouns=_words(pred, "request_nouns", "predicates.yaml"),
         demand_preps=_words(pred, "demand_preps", "predicates.yaml"),
         demand_source_preps=_words(pred, "demand_source_preps", "predicates.yaml"),
         demand_that_verbs=_words(pred, "demand_that_verbs", "predicates.yaml"),
@@ -184,6 +187,7 @@ def load_lexicon() -> Lexicon:
         hostile_nouns=_words(pred, "hostile_nouns", "predicates.yaml"),
         modal_status=modal_status,
         demanded_semi_modals=_words(modals, "demanded_verbs", "modals.yaml"),
+        future_semi_modals=_words(modals, "future_verbs", "modals.yaml"),
         pending_adverbs=_words(modals, "pending_adverbs", "modals.yaml"),
         negative_pronouns=_words(modals, "negative_pronouns", "modals.yaml"),
         negators=_words(modals, "negators", "modals.yaml"),
