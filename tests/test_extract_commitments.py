@@ -755,3 +755,16 @@ def test_be_going_to_is_a_future_like_will() -> None:
 
 def test_things_going_to_happen_bind_no_one() -> None:
     assert extract_text("Prices are going to rise.").commitments == ()
+
+
+def test_a_negated_intent_signals_that_the_subject_will_not_act() -> None:
+    found = only("The United States does not intend to lift existing sanctions.")
+    assert (found.action, found.polarity, found.status) == (
+        "lift existing sanctions",
+        Polarity.NEGATIVE,
+        Status.SIGNALED,
+    )
+
+
+def test_a_negated_agreement_reports_no_undertaking() -> None:
+    assert extract_text("Japan has not agreed to send troops.").commitments == ()

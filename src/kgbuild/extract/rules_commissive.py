@@ -50,7 +50,20 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         ):
             return
     if negative(token, lexicon):
-        return  # "has not agreed to" reports no undertaking
+        # "has not agreed to" reports no undertaking; "does not intend to lift" signals
+        # that it will not.
+        intent = complement_of(token) if lemma in lexicon.intent_verbs else None
+        if intent is not None and intent.dep_ == "xcomp":
+            yield Predicate(
+                "commissive_verb",
+                (token,),
+                token,
+                intent,
+                status,
+                Polarity.NEGATIVE,
+                subjects_of(token),
+            )
+        return
     complement = complement_of(token)
     if complement is not None and _reporting_clause(token, complement, lexicon):
         complement = None  # "agreed to a truce, Saudi Arabia said": the attribution
