@@ -173,7 +173,7 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
                 )
                 return
     obj = first_child(token, OBJECT_DEPS)
-    if obj is not None and lemma in {"demand", "request", "require"} and obj.pos_ != "PRON":
+    if obj is not None and lemma in lexicon.demand_object_verbs and obj.pos_ != "PRON":
         yield Predicate(
             "demand_object",
             (token,),
