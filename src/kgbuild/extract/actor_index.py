@@ -141,9 +141,12 @@ class ActorBuilder:
 class ActorIndex:
     """The actors of one document and which tokens mention which actor."""
 
-    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, home: str | None = None) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
+        # The state of the article's dateline ("ISLAMABAD, Dec. 10 -"): wire copy calls
+        # its government "the government" and its ministers "the Finance Minister".
+        self.home = home
         self._actors: dict[str, ActorBuilder] = {}
         self._token_key: dict[int, str] = {}
         self._surnames: dict[str, str | None] = {}  # None: two persons share the surname

@@ -67,7 +67,7 @@ def resolve_actors(
 ) -> ActorIndex:
     """Give the index of every actor the article mentions."""
     words = load_actor_words()
-    index = ActorIndex(doc, gazetteer)
+    index = ActorIndex(doc, gazetteer, home=dateline_state(article, gazetteer))
     # Datelines and boilerplate hold no actors; headings and the headline hold only actors
     # the gazetteer knows ("America's Role" is a heading, not an organisation).
     skipped = tuple(s for s in (article.boilerplate, article.dateline) if s is not None)
@@ -99,12 +99,11 @@ def resolve_actors(
     add_organisations(index, organisations, words, (*skipped, *headings))
     add_described_organisations(index, doc, words, (*skipped, *headings))
     link_acronyms(index, doc)
-    home = dateline_state(article, gazetteer)
     for ent in [*persons, *known_persons]:
         key = next((index.key_at(t) for t in ent if index.key_at(t) is not None), None)
         builder = index.get(key) if key is not None else None
         if builder is not None and builder.type is ActorType.PERSON:
-            add_office(index, builder, ent, words, home)
+            add_office(index, builder, ent, words)
     add_groups(index, doc, lexicon, words, (*skipped, *headings))
     link_titles(index, doc, words, skipped)
     add_unnamed_persons(index, doc, words, (*skipped, *headings), article.title)

@@ -12,9 +12,9 @@ from ..records import ActorType, Article, Commitment, Condition, Span, Status
 from ..resources.lexicons import Lexicon
 from .actors import ActorIndex
 from .conditions import FoundCondition, find_conditions
-from .grammar import doc_text, phrase, tense_shift
+from .grammar import doc_text, infinitive_to, phrase, tense_shift
 from .predicates import Predicate, find_predicates
-from .references import Resolver, dateline_state
+from .references import Resolver
 from .speech import Quote, find_quotes, quote_at, reporting_subject
 
 # Prepositions whose object is the target of an action, not its beneficiary
@@ -51,7 +51,7 @@ def extract_commitments(
     doc: Doc, article: Article, index: ActorIndex, lexicon: Lexicon
 ) -> Iterator[Commitment]:
     """Give the commitments of one article, sentence by sentence."""
-    resolver = Resolver(index, lexicon, home=dateline_state(article, index.gazetteer))
+    resolver = Resolver(index, lexicon)
     quotes = find_quotes(doc, lexicon)
     excluded = article.excluded
     previous_debtors: tuple[str, ...] = ()
@@ -83,11 +83,12 @@ def extract_commitments(
                 # "both sides will ...": the parties of the last deal, else the pair just named
                 # ("tariffs on Mexico and Canada ... after both countries agreed").
                 agreed = latest_parties if pair.lemma_.lower() in lexicon.counterpart_nouns else ()
-                # "Both governments also agreed ...": the pair in its sentence, else the two
-                # parties of the last deal when they are also the last pair named.
-                last_pair = _pair_before(pair, index, reach=PAIR_REACH)
-                pair_of_deal = last_pair if set(last_pair) == set(latest_parties) else ()
-                debtors = agreed or _pair_before(pair, index) or pair_of_deal or debtors
+                debtors = (
+                    agreed
+                    or _pair_before(pair, index)
+                    or _last_deal_pair(pair, index, latest_parties)
+                    or debtors
+                )
             if predicate.rule == "commissive_object" and predicate.cue[0].lemma_.lower() in (
                 lexicon.on_behalf_verbs
             ):
@@ -173,6 +174,15 @@ def _pair_before(phrase: Token, index: ActorIndex, reach: int = 0) -> tuple[str,
         if len(keys) == 2:
             return tuple(keys)
     return ()
+
+
+def _last_deal_pair(
+    phrase: Token, index: ActorIndex, parties: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Give the two parties of the last deal for "both governments" after the deal's
+    sentence, when they are also the last pair named within `PAIR_REACH` sentences."""
+    last = _pair_before(phrase, index, reach=PAIR_REACH)
+    return last if last and set(last) == set(parties) else ()
 
 
 def _pair_phrase(heads: tuple[Token, ...], lexicon: Lexicon) -> Token | None:
@@ -334,8 +344,7 @@ def _is_separate_clause(token: Token) -> bool:
     relative clause after a comma, or a coordinated clause with a subject of its own
     ("..., and Korea will cut quotas")."""
     if token.dep_ == "advcl":
-        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        return not has_to
+        return infinitive_to(token) is None
     if token.dep_ == "relcl":
         # "a tax amnesty, which the IMF had opposed": a relative clause set off by a comma
         # says something more about the thing; it does not narrow the action.

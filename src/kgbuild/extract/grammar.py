@@ -58,6 +58,11 @@ def is_negated(token: Token, negators: frozenset[str]) -> bool:
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
+def infinitive_to(verb: Token) -> Token | None:
+    """Give the "to" that makes a verb an infinitive ("to send"), if it has one."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+
+
 def tense_shift(verb: Token) -> bool:
     """Tell whether a finite verb hangs on a verb without tense ("would study the proposal
     but gave no commitment", "would keep its lending and was considering a platform"): the

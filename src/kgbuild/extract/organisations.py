@@ -252,15 +252,18 @@ def link_organisation_anaphors(
             suffix, own_body_allowed = " " + token.lower_, True
         else:
             suffix, own_body_allowed = None, False  # "the firm": only the fallback below
-        earlier = [
-            a
-            for a in index.actors()
-            if suffix is not None
-            and a.type is ActorType.ORGANIZATION
-            and a.label.lower().endswith(suffix)
-            and (own_body_allowed or not a.acts_for)
-            and a.mentioned_before(token.idx)
-        ]
+        earlier = (
+            []
+            if suffix is None
+            else [
+                a
+                for a in index.actors()
+                if a.type is ActorType.ORGANIZATION
+                and a.label.lower().endswith(suffix)
+                and (own_body_allowed or not a.acts_for)
+                and a.mentioned_before(token.idx)
+            ]
+        )
         if not earlier and token.lower_ in words.company_nouns:
             # "SOCAR ... The company will cut": a business the gazetteer does not know (its
             # organisations are public bodies), not a state's body.

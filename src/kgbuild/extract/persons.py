@@ -134,17 +134,11 @@ def link_surnames(index: ActorIndex, doc: Doc, skipped: tuple[Span, ...]) -> Non
             index.mention(key, doc[token.i : token.i + 1])
 
 
-def add_office(
-    index: ActorIndex,
-    builder: ActorBuilder,
-    ent: DocSpan,
-    words: ActorWords,
-    home: str | None = None,
-) -> None:
+def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: ActorWords) -> None:
     """Record the office and the side a named person speaks for, from the title beside
     the name ("Polish Prime Minister Jan Kowalski", "Anna Berg, Sweden's ambassador"); a
     state office that names no state ("Finance Minister Ahmed Shide") in datelined copy
-    is held for the dateline's state, `home`."""
+    is held for the dateline's state."""
     tokens = _title_tokens(ent)
     if not tokens:
         return
@@ -159,9 +153,9 @@ def add_office(
         builder.acts_for.add(post.of)
         return
     side = _side_in_title(tokens, index, words)
-    if side is None and home is not None and _unplaced_state_office(tokens, index, words):
-        index.add_related(home)
-        side = home
+    if side is None and index.home is not None and _unplaced_state_office(tokens, index, words):
+        index.add_related(index.home)
+        side = index.home
     if side is not None:
         builder.acts_for.add(side)
 

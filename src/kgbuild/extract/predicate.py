@@ -9,7 +9,15 @@ from spacy.tokens import Token
 
 from ..records import Polarity, Status
 from ..resources.lexicons import Lexicon
-from .grammar import OBJECT_DEPS, VERBAL_POS, children, clause_subjects, first_child, is_negated
+from .grammar import (
+    OBJECT_DEPS,
+    VERBAL_POS,
+    children,
+    clause_subjects,
+    first_child,
+    infinitive_to,
+    is_negated,
+)
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
 INFINITIVE_DEPS = frozenset({"xcomp", "acl", "advcl", "ccomp"})
@@ -53,6 +61,34 @@ def _is_clause(token: Token) -> bool:
     subjunctive in "demanded that the RSF hand over its weapons" is often tagged a noun."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+    )
+
+
+def infinitive_under(noun: Token) -> Token | None:
+    """Give the infinitive a noun introduces ("a pledge to send", "demands to lift")."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" and infinitive_to(c) is not None
+        ),
+        None,
+    )
+
+
+def infinitive_after(noun: Token) -> Token | None:
+    """Give the infinitive after a verb's object that the parser hung on the verb but that
+    says what the object would do ("introduced a resolution ... to extend the accord")."""
+    governor = noun.head
+    if noun.dep_ not in OBJECT_DEPS or governor.pos_ != "VERB":
+        return None
+    return next(
+        (
+            c
+            for c in governor.children
+            if c.dep_ in {"advcl", "xcomp"} and c.i > noun.i and infinitive_to(c) is not None
+        ),
+        None,
     )
 
 

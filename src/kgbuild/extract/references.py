@@ -33,12 +33,9 @@ OWNER_MODIFIER_DEPS = frozenset({"poss", "compound", "amod"})
 class Resolver:
     """Resolves slot phrases to actor keys within one document."""
 
-    def __init__(self, index: ActorIndex, lexicon: Lexicon, home: str | None = None) -> None:
+    def __init__(self, index: ActorIndex, lexicon: Lexicon) -> None:
         self.index = index
         self.lexicon = lexicon
-        # The state of the article's dateline ("ISLAMABAD, Dec. 10 -"): wire copy calls
-        # its government "the government" without naming it.
-        self.home = home
         self.words = load_actor_words()
 
     def resolve(self, heads: Sequence[Token], speaker: Sequence[str] = ()) -> tuple[str, ...]:
@@ -201,9 +198,10 @@ class Resolver:
 
     def _home_state(self) -> list[str]:
         """Give the state of the dateline, else the state the article is about, if any."""
-        if self.home is not None:
-            self.index.add_related(self.home)
-            return [self.home]
+        home = self.index.home
+        if home is not None:
+            self.index.add_related(home)
+            return [home]
         main = self._main_state()
         return [main] if main is not None else []
 

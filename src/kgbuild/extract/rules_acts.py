@@ -15,12 +15,15 @@ from .grammar import (
     VERBAL_POS,
     children,
     first_child,
+    infinitive_to,
     object_controller,
 )
 from .predicate import (
     PAST_TAGS,
     Predicate,
     complement_of,
+    infinitive_after,
+    infinitive_under,
     modal_aux,
     negative,
     particle_of,
@@ -45,7 +48,7 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     if action.lemma_.lower() in lexicon.request_nouns:
         # "rejected calls to accept a haircut": what was asked is what is refused.
-        action = _asked_act(token, action) or action
+        action = _asked_act(action) or action
     if action.pos_ in VERBAL_POS and action.lemma_.lower() in lexicon.non_action_verbs:
         return  # "declined to say whether ...", "refused to comment" withhold words only
     if negative(token, lexicon):
@@ -66,21 +69,15 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     )
 
 
-def _asked_act(verb: Token, request: Token) -> Token | None:
+def _asked_act(request: Token) -> Token | None:
     """Give the infinitive a request noun introduces, on the noun ("demands to lift") or,
     as the parser often has it, on the verb right after the noun ("calls to accept")."""
-    for candidate in request.children:
-        if candidate.dep_ in {"acl", "relcl"} and _infinitive_to(candidate) is not None:
-            return candidate
-    for candidate in verb.children:
-        to = _infinitive_to(candidate) if candidate.dep_ in {"advcl", "xcomp"} else None
-        if to is not None and to.i == request.right_edge.i + 1:
-            return candidate
-    return None
-
-
-def _infinitive_to(verb: Token) -> Token | None:
-    return next((a for a in verb.children if a.dep_ == "aux" and a.lower_ == "to"), None)
+    own = infinitive_under(request)
+    if own is not None:
+        return own
+    after = infinitive_after(request)
+    to = infinitive_to(after) if after is not None else None
+    return after if to is not None and to.i == request.right_edge.i + 1 else None
 
 
 def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
@@ -96,9 +93,7 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             if child.dep_ == "prep":
                 pobj = first_child(child, {"pobj"})
                 infinitive = first_child(pobj, {"acl", "relcl"}) if pobj is not None else None
-                if infinitive is not None and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children
-                ):
+                if infinitive is not None and infinitive_to(infinitive) is not None:
                     complement = infinitive
     if complement is None:
         # "called on Ukraine to strengthen ...": the infinitive may hang on the verb.
@@ -106,9 +101,7 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             (
                 c
                 for c in token.children
-                if c.dep_ == "advcl"
-                and c.i > token.i
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                if c.dep_ == "advcl" and c.i > token.i and infinitive_to(c) is not None
             ),
             None,
         )

@@ -20,6 +20,8 @@ from .grammar import (
 from .predicate import (
     Predicate,
     complement_of,
+    infinitive_after,
+    infinitive_under,
     is_past,
     modal_aux,
     negative,
@@ -247,29 +249,17 @@ def _noun_complement(noun: Token) -> Token | None:
     """Give the action a commissive noun announces: its infinitive ('pledge to X'), its
     of-gerund ('possibility of deploying'), its 'as' role ('role as a backstop'), or the
     noun itself when a hedge makes it a possibility ('potential role')."""
-    for child in noun.children:
-        if (
-            child.dep_ in {"acl", "relcl"}
-            and child.pos_ == "VERB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        ):
-            return child
+    own = infinitive_under(noun)
+    if own is not None:
+        return own
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "as", "for", "to"}:
             pobj = first_child(child, {"pobj", "pcomp"})
             if pobj is not None:
                 return noun
-    governor = noun.head
-    if noun.dep_ in OBJECT_DEPS and governor.pos_ == "VERB":
-        # "introduced a draft resolution ... to extend the accord": the infinitive hangs on
-        # the verb but says what the resolution would do.
-        for child in governor.children:
-            if (
-                child.dep_ in {"advcl", "xcomp"}
-                and child.i > noun.i
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            ):
-                return child
+    after = infinitive_after(noun)
+    if after is not None:
+        return after
     if any(c.dep_ == "poss" for c in noun.children):
         return noun
     return None
