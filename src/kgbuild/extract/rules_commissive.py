@@ -296,7 +296,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if token.pos_ not in VERBAL_POS or lemma in lexicon.non_action_verbs | lexicon.event_verbs:
         return
     modal_word = modal_aux(token, lexicon)
-    semi = None
+    semi, semi_status = None, Status.DEMANDED
     if (
         modal_word is None
         and token.dep_ == "xcomp"
@@ -305,15 +305,11 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         semi = token.head  # "X needs to / has to VERB"
         if any(c.lower_ in lexicon.pending_adverbs for c in semi.children):
             return  # "have yet to deliver": still pending, not an obligation
-    future = None
-    if modal_word is None and semi is None and _going_to(token, lexicon):
-        future = semi = token.head  # "X is (not) going to VERB": as "will"
+    elif modal_word is None and _going_to(token, lexicon):
+        semi, semi_status = token.head, Status.PLEDGED  # "X is (not) going to VERB"
     if modal_word is None and semi is None:
         return
-    if modal_word is not None:
-        status = lexicon.modal_status[modal_word.lower_]
-    else:
-        status = Status.PLEDGED if future is not None else Status.DEMANDED
+    status = lexicon.modal_status[modal_word.lower_] if modal_word is not None else semi_status
     negated = negative(token, lexicon) or (semi is not None and negative(semi, lexicon))
     passive = any(c.dep_ == "auxpass" for c in token.children)
     subjects = children(token, SUBJECT_DEPS) or (children(semi, SUBJECT_DEPS) if semi else [])
