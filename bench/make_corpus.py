@@ -1,11 +1,14 @@
-"""Generate N articles from the dev articles, varied deterministically.
+"""Generate N articles from the annotated articles, varied deterministically.
 
-Usage: python bench/make_corpus.py N OUT_DIR [--seed S]
+Usage: python bench/make_corpus.py N OUT_DIR [--seed S] [--sources DIR ...]
 
-Article i is dev article (i mod 4) with its body paragraphs shuffled, the sentences of
-each paragraph rotated, and the states and persons it names swapped for others of the
-same kind from the gazetteer (labels and adjectives), all from random.Random(seed, i):
-the same N and seed always give the same files.
+The sources are the articles of data/articles (the dev set) and data/heldout (the
+held-out set): 20 articles on ten topics in five outlet styles. Article i is source
+(i mod 20) with its body paragraphs shuffled, the sentences of each paragraph rotated,
+and the states and persons it names swapped for others of the same kind from the
+gazetteer (labels and adjectives), all from random.Random(seed, i): the same N, seed and
+sources always give the same files. (Until 2026-11-26 the sources were the four dev
+articles alone; `--sources data/articles` still makes that corpus.)
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = ROOT / "data" / "articles"
+SOURCES = (ROOT / "data" / "articles", ROOT / "data" / "heldout")
 GAZETTEER = ROOT / "data" / "gazetteer"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
@@ -74,8 +77,11 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--sources", type=Path, nargs="+", default=list(SOURCES),
+                        help="folders of articles to vary (default: dev and held-out)")
     args = parser.parse_args()
-    sources = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    paths = sorted(path for folder in args.sources for path in folder.glob("*.txt"))
+    sources = [path.read_text(encoding="utf-8") for path in paths]
     states = _actors("State", "states.yaml")
     persons = _actors("Person", "persons.yaml")
     args.out.mkdir(parents=True, exist_ok=True)

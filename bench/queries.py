@@ -1,6 +1,6 @@
 """The query library (queries/*.rq) on about 1 million triples: Oxigraph against rdflib.
 
-Usage: python bench/queries.py [--triples 1000000] [--cap 30] [--repeat 3]
+Usage: python bench/queries.py [--triples 1000000] [--cap 30] [--repeat 3] [--rounds 3]
                                [--source bench/work/throughput-1] [--no-store] [--print-only]
 
 The data: the per-article pieces of a build of generated articles (by default the one
@@ -10,13 +10,17 @@ their default graph, as `kgbuild query graph.ttl` does.
 
 Both engines run the same query text and read every row as Python objects: Oxigraph
 through kgbuild's own `execute` (the product's query path), rdflib through `Graph.query`.
-Each engine is timed in its own phase of the run, with only its own copy of the data
-loaded. Each first answers a warm-up query (rdflib builds its SPARQL parser on
-the first one); then each query runs `--repeat` times, and more while its runs add up to
-under 1 s (at most 50), and the best time is kept; the same rule for both engines. rdflib
+Both engines hold the data at once. Each first answers a warm-up query (rdflib builds its
+SPARQL parser on the first one); then the run goes through the whole library `--rounds`
+times, each query on Oxigraph and then on rdflib, so that both see the machine in the
+same state. Each time, a query runs `--repeat` times, and more while its runs add up to
+under 1 s (at most 50); a query's time on an engine is its best run over all rounds.
+Rounds spread each query's runs over the whole run, so a slow spell of this shared VM
+(it lasts seconds to minutes) spoils one round of a query, not all of its runs. rdflib
 runs once when its first run takes more than `--cap / --repeat` seconds and is cut off
-after `--cap` seconds (shown as "> cap"). The "CSV" column times what `kgbuild
-query --format csv` does: pyoxigraph writes the rows itself, no Python object per term.
+after `--cap` seconds (shown as "> cap"; not run again in later rounds). The "CSV"
+column times what `kgbuild query --format csv` does: pyoxigraph writes the rows itself,
+no Python object per term.
 The "store" column runs the same queries on an on-disk store (RocksDB) holding the same
 articles, opened read-only as `kgbuild query STORE` opens one.
 Goals (issue 7): every query >= 20x faster on Oxigraph (in memory, as for a graph file),
@@ -26,7 +30,6 @@ none slower than 1 s.
 from __future__ import annotations
 
 import argparse
-import gc
 import io
 import os
 import shutil
@@ -137,6 +140,30 @@ def capped(run: Callable[[], int], repeat: int, cap: float) -> tuple[float, int]
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+Measure = Callable[[str], tuple[float, int] | None]
+
+
+def over_rounds(engines: dict[str, Measure], texts: list[str],
+                rounds: int) -> dict[str, list[tuple[float, int]]]:
+    """Measure each query on each engine `rounds` times, going through the whole list each
+    round and running each query on the engines one after the other, so that both see
+    the machine in the same state; give each engine's best time and row count per query.
+    A query an engine's `measure` gives None for (cut off) gets the time `inf` there and
+    is not run on that engine again."""
+    best = {name: [(inf, 0)] * len(texts) for name in engines}
+    for round_number in range(1, rounds + 1):
+        for index, text in enumerate(texts):
+            for name, measure in engines.items():
+                if best[name][index][0] == inf and round_number > 1:
+                    continue  # cut off in round 1
+                got = measure(text)
+                best[name][index] = min(best[name][index], got or (inf, 0))
+        for name, times in best.items():
+            line = " ".join(f"{took:.3f}" for took, _ in times)
+            print(f"{name}, best after round {round_number}: {line}", flush=True)
+    return best
+
+
 def lookup_cost(run: Callable[[str], int], base: str, probe: str) -> float:
     """Give the seconds one more triple lookup per row adds (see LOOKUPS)."""
     without, rows = best_of(partial(run, _PREFIXES + base), 5)
@@ -151,7 +178,7 @@ def count(result: Any) -> int:
 
 @dataclass
 class Timings:
-    """One engine's phase of the run."""
+    """One engine's measurements."""
 
     load: float = 0.0
     floor: float = 0.0
@@ -162,8 +189,10 @@ class Timings:
     size: int = 0
 
 
-def time_oxigraph(turtle: Path, texts: list[str], repeat: int, store_at: Path | None) -> Timings:
-    """Time the queries on Oxigraph: in memory, as CSV, and on the on-disk store."""
+def load_oxigraph(turtle: Path, repeat: int,
+                  store_at: Path | None) -> tuple[Timings, Measure, Callable[[list[str]], None]]:
+    """Load the data into Oxigraph in memory; measure its floor and lookup costs. Give the
+    timings, the in-memory query measure, and what fills the CSV and on-disk columns."""
     import pyoxigraph
 
     from kgbuild.query import execute, write_result
@@ -174,8 +203,6 @@ def time_oxigraph(turtle: Path, texts: list[str], repeat: int, store_at: Path | 
     store = pyoxigraph.Store()
     store.bulk_load(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE)
     timings.load, timings.size = time.perf_counter() - started, len(store)
-    # The store `kgbuild query STORE` reads, opened as the product opens it (read-only).
-    on_disk = None if store_at is None else open_graph(store_at)
 
     def in_memory(text: str) -> int:
         return count(execute(store, text))
@@ -185,29 +212,30 @@ def time_oxigraph(turtle: Path, texts: list[str], repeat: int, store_at: Path | 
         write_result(execute(store, text), "csv", sink)
         return len(sink.getvalue())
 
-    def stored(text: str) -> int:
-        assert on_disk is not None
+    def stored(on_disk: pyoxigraph.Store, text: str) -> int:
         return count(execute(on_disk, text))
 
     def counted(text: str) -> int:
         result: Any = execute(store, text)
         return int(next(iter(result))[0].value)
 
+    def extras(texts: list[str]) -> None:
+        # For comparison within Oxigraph: one round each. The on-disk store is the one
+        # `kgbuild query STORE` reads, opened as the product opens it (read-only).
+        on_disk = None if store_at is None else open_graph(store_at)
+        for text in texts:
+            timings.as_csv.append(best_of(partial(as_csv, text), repeat)[0])
+            if on_disk is not None:
+                timings.on_disk.append(best_of(partial(stored, on_disk, text), repeat)[0])
+
     timings.floor, _ = best_of(partial(in_memory, TRIVIAL), 20)  # also the warm-up
     timings.lookups = [lookup_cost(counted, base, probe) for base, probe in LOOKUPS.values()]
-    for text in texts:
-        timings.queries.append(best_of(partial(in_memory, text), repeat))
-        timings.as_csv.append(best_of(partial(as_csv, text), repeat)[0])
-        if on_disk is not None:
-            timings.on_disk.append(best_of(partial(stored, text), repeat)[0])
-        print(f"Oxigraph {timings.queries[-1][0]:.3f} s, {timings.queries[-1][1]} rows",
-              flush=True)
-    return timings
+    return timings, lambda text: best_of(partial(in_memory, text), repeat), extras
 
 
-def time_rdflib(turtle: Path, texts: list[str], repeat: int, cap: float) -> Timings:
-    """Time the queries on rdflib's in-memory graph; a query cut off at `cap` seconds
-    gets the time `inf`."""
+def load_rdflib(turtle: Path, repeat: int, cap: float) -> tuple[Timings, Measure]:
+    """Load the data into rdflib's in-memory graph; measure its floor and lookup costs.
+    Give the timings and the query measure (None for a query cut off at `cap` seconds)."""
     from rdflib import Graph
 
     timings = Timings()
@@ -225,10 +253,7 @@ def time_rdflib(turtle: Path, texts: list[str], repeat: int, cap: float) -> Timi
 
     timings.floor, _ = best_of(partial(in_memory, TRIVIAL), 20)
     timings.lookups = [lookup_cost(counted, base, probe) for base, probe in LOOKUPS.values()]
-    for text in texts:
-        timings.queries.append(capped(partial(in_memory, text), repeat, cap) or (inf, 0))
-        print(f"rdflib {timings.queries[-1][0]:.2f} s", flush=True)
-    return timings
+    return timings, lambda text: capped(partial(in_memory, text), repeat, cap)
 
 
 def main() -> None:
@@ -237,6 +262,7 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--cap", type=float, default=30.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--source", type=Path, default=WORK / "throughput-1")
     parser.add_argument("--no-store", action="store_true",
                         help="skip the on-disk store column (building it takes ~80 s once)")
@@ -248,13 +274,16 @@ def main() -> None:
     store_at = None if args.no_store else store_folder(turtle, pieces, args.triples)
     queries = sorted((ROOT / "queries").glob("*.rq"))
     texts = [path.read_text(encoding="utf-8") for path in queries]
-    # Each engine is timed in its own phase, so the process holds one engine's copy of the
-    # data at a time, as `kgbuild query` does. (Loading rdflib's graph beside Oxigraph's
-    # store did not move Oxigraph's times beyond this VM's noise: ruled-out 13.8-19.1 ms
-    # before, 14.9-21.6 ms after, over three rounds of best-of-20.)
-    ox = time_oxigraph(turtle, texts, args.repeat, store_at)
-    gc.collect()
-    rl = time_rdflib(turtle, texts, args.repeat, args.cap)
+    # Both engines hold their copy of the data at once, so that each query runs on both
+    # within seconds: this VM's speed drifts by up to 40% over minutes (ruled-out on
+    # Oxigraph: 12.0 ms best-of-30 in one minute, 17.8 ms in the next), and timing the
+    # engines in separate phases let that drift decide the ratio. (Loading rdflib's graph
+    # beside Oxigraph's store did not move Oxigraph's times beyond that noise.)
+    ox, ox_measure, ox_extras = load_oxigraph(turtle, args.repeat, store_at)
+    rl, rl_measure = load_rdflib(turtle, args.repeat, args.cap)
+    timed = over_rounds({"Oxigraph": ox_measure, "rdflib": rl_measure}, texts, args.rounds)
+    ox.queries, rl.queries = timed["Oxigraph"], timed["rdflib"]
+    ox_extras(texts)
 
     rows: list[list[object]] = []
     met = 0
@@ -279,9 +308,10 @@ def main() -> None:
                   "rdflib s", "rows", "speed-up", "goal met"], rows)
     body += (
         f"\n\n{ox.size:,} triples ({len(pieces):,} article graphs merged); load from Turtle: "
-        f"Oxigraph bulk_load {ox.load:.1f} s, rdflib parse {rl.load:.1f} s. Best of "
-        f"{args.repeat} or more runs (until 1 s, at most 50) on each engine after a warm-up, "
-        f"each engine alone in the process; rdflib cap {args.cap:.0f} s per query. A query "
+        f"Oxigraph bulk_load {ox.load:.1f} s, rdflib parse {rl.load:.1f} s. Best run over "
+        f"{args.rounds} rounds through the library, each of {args.repeat} or more runs per "
+        f"query (until 1 s, at most 50), on each engine after a warm-up; "
+        f"each query run on both engines in turn; rdflib cap {args.cap:.0f} s per query. A query "
         f"that reads no data takes {ox.floor * 1e3:.2f} ms on Oxigraph, "
         f"{rl.floor * 1e3:.1f} ms on rdflib. One triple lookup per row costs: {lookups}. "
         f"Load average at the end {os.getloadavg()[0]:.1f}. "
