@@ -30,6 +30,33 @@ def test_promise_with_negated_complement_is_negative() -> None:
     assert c.action == "supply weapons to Russia"
 
 
+def test_object_control_verb_binds_its_object_not_its_subject() -> None:
+    c = only("The accord obliges Iran to cap enrichment at 3.67 percent.")
+    assert (c.debtors, c.status, c.action) == (
+        ("iran",), Status.PLEDGED, "cap enrichment at 3.67 percent"
+    )
+
+
+def test_object_control_participle_binds_its_object_not_the_signers() -> None:
+    found = extract_text(
+        "Aliyev and Jorgensen signed an addendum in Baku, committing Azerbaijan to lift its "
+        "gas exports to Europe."
+    ).commitments
+    lift = [c for c in found if c.action == "lift its gas exports to Europe"]
+    assert [c.debtors for c in lift] == [("azerbaijan",)]
+
+
+def test_object_control_infinitive_parsed_as_adverbial_clause() -> None:
+    c = only("The deal binds Kyiv and Moscow to refrain from attacks on power plants.")
+    assert c.debtors == ("ukraine", "russia")
+    assert c.action == "refrain from attacks on power plants"
+
+
+def test_reflexive_object_reads_as_the_verbs_own_to_phrase() -> None:
+    c = only("Germany committed itself to spending 2 percent of GDP on defence.")
+    assert (c.debtors, c.action) == (("germany",), "spending 2 percent of GDP on defence")
+
+
 def test_offer_to_is_signaled() -> None:
     c = only("Norway offered to host the next round of talks.")
     assert (c.debtors, c.status) == (("norway",), Status.SIGNALED)

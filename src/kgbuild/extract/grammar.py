@@ -175,3 +175,8 @@ def ancestors_and_self(token: Token) -> Iterator[Token]:
     """Give the token, then its heads up to the root."""
     yield token
     yield from token.ancestors
+
+
+def is_reflexive(token: Token) -> bool:
+    """Tell whether a word is a reflexive pronoun ("itself", "themselves")."""
+    return token.tag_ == "PRP" and token.lower_.endswith(("self", "selves"))

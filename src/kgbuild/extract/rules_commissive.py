@@ -16,6 +16,7 @@ from .grammar import (
     VERBAL_POS,
     children,
     first_child,
+    is_reflexive,
 )
 from .predicate import (
     Predicate,
@@ -67,6 +68,9 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             )
         return
     complement = complement_of(token)
+    control = _object_control(token, lexicon)
+    if control is not None:
+        complement = control[1]
     if complement is not None and _reporting_clause(token, complement, lexicon):
         complement = None  # "agreed to a truce, Saudi Arabia said": the attribution
     if complement is not None:
@@ -84,6 +88,8 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
                 or (s.pos_ == "NOUN" and s.lemma_.lower() in lexicon.group_nouns)
             )
         )
+        controller = (control[0],) if control is not None else ()
+        bound = own or controller or subjects_of(token)
         yield Predicate(
             "commissive_verb",
             (token,),
@@ -91,12 +97,14 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             complement,
             status,
             polarity,
-            own or subjects_of(token),
+            bound,
             # "the government" that names no actor here: the one who vowed is bound.
             fallback_debtors=subjects_of(token) if own else (),
         )
         return
     obj = first_child(token, OBJECT_DEPS)
+    if obj is not None and is_reflexive(obj):
+        obj = None  # "Germany committed itself to spending ...": as "committed to"
     if lemma in lexicon.endorsement_verbs:
         # "Greece backed the proposal": support for what the object names; with a modal
         # ("will support", "should support") the modal rule says more.
@@ -125,6 +133,18 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         yield Predicate(
             "commissive_to", (token,), token, target, status, Polarity.POSITIVE, subjects_of(token)
         )
+
+
+def _object_control(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """Give the object an object-control verb binds and the infinitive it binds it to
+    ("committing Azerbaijan to lift exports": Azerbaijan, not the signers), or None."""
+    if verb.lemma_.lower() not in lexicon.object_control_verbs:
+        return None
+    obj = first_child(verb, OBJECT_DEPS)
+    if obj is None or is_reflexive(obj):
+        return None  # "committed itself to ..." binds the subject
+    infinitive = infinitive_after(obj)
+    return (obj, infinitive) if infinitive is not None else None
 
 
 # What a reporting verb reports, when it has its own: "said that ...", "said it would ...".

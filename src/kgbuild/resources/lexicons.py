@@ -41,6 +41,7 @@ class Lexicon:
     event_verbs: frozenset[str]
     object_taking_verbs: frozenset[str]
     to_object_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
     on_behalf_verbs: frozenset[str]
     forecast_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
@@ -171,6 +172,7 @@ def load_lexicon() -> Lexicon:
         event_verbs=_words(pred, "event_verbs", "predicates.yaml"),
         object_taking_verbs=_words(pred, "object_taking_verbs", "predicates.yaml"),
         to_object_verbs=_words(pred, "to_object_verbs", "predicates.yaml"),
+        object_control_verbs=_words(pred, "object_control_verbs", "predicates.yaml"),
         on_behalf_verbs=_words(pred, "on_behalf_verbs", "predicates.yaml"),
         forecast_verbs=_words(pred, "forecast_verbs", "predicates.yaml"),
         addressee_verbs=_words(pred, "addressee_verbs", "predicates.yaml"),
