@@ -742,6 +742,41 @@ def test_the_bloc_among_several_organisations_is_the_one_named_earlier_in_its_se
     assert [c.debtors for c in found.commitments] == [("european-union",)]
 
 
+def test_a_title_of_a_coordinated_person_is_not_the_first_persons_side() -> None:
+    found = extract_text(
+        "The Rapid Support Forces (RSF) fought the army. The struggle between army chief "
+        "General Abdel Fattah al-Burhan and RSF commander Mohamed Hamdan Dagalo went on."
+    )
+    sides = {a.key: a.acts_for for a in found.actors if a.type is ActorType.PERSON}
+    assert sides == {
+        "abdel-fattah-al-burhan": (),
+        "mohamed-hamdan-dagalo": ("rapid-support-forces",),
+    }
+
+
+def test_the_group_is_the_organisation_named_before_whatever_its_name() -> None:
+    found = extract_text(
+        "The Rapid Support Forces (RSF) accepted the proposal. An RSF spokesman said the "
+        "group would allow aid convoys into Darfur."
+    )
+    assert [c.debtors for c in found.commitments] == [("rapid-support-forces",)]
+
+
+def test_the_group_prefers_the_organisation_whose_name_ends_in_group() -> None:
+    found = extract_text(
+        "The Wagner Group and the United Nations were named. The group said it would "
+        "withdraw its fighters from Mali."
+    )
+    assert [c.debtors for c in found.commitments] == [("wagner-group",)]
+
+
+def test_the_group_after_a_group_of_states_names_no_organisation() -> None:
+    found = extract_text(
+        "A group of 30 countries met in Rome. The group said it would fund the mission."
+    )
+    assert found.commitments == ()
+
+
 def test_a_name_tagged_as_an_organisation_but_described_as_a_person_is_a_person() -> None:
     found = extract_text(
         '"The real test will come later," said Sajid Mahmood, an economist at a brokerage.'

@@ -230,10 +230,11 @@ def is_organisation_name(ent: DocSpan, words: ActorWords) -> bool:
 def link_organisation_anaphors(
     index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
 ) -> None:
-    """Mark "the alliance" / "the bloc" as a mention of the one organisation (not a body of
-    another, such as the European Commission of the EU) the article has named before, and
-    "the army", "the bank" as the one body or organisation named before whose name ends
-    in that word ("Sudan's army ... The army refused", "the World Bank ... the bank")."""
+    """Mark "the army", "the bank" as a mention of the one body or organisation named
+    before whose name ends in that word ("Sudan's army ... The army refused", "the World
+    Bank ... the bank"); failing that, "the alliance", "the bloc", "the group" as one of
+    the one organisation (not a body of another, such as the European Commission of the
+    EU) the article has named before."""
     for token in doc:
         candidate = (
             token.lower_ in words.body_nouns
@@ -244,14 +245,14 @@ def link_organisation_anaphors(
         if not candidate or not _bare_definite(token, index, skipped):
             continue
         common = token.tag_ == "NN" or (token.tag_ == "NNP" and token.text.islower())
-        if token.lemma_.lower() in words.organisation_anaphors and common:
-            suffix, own_body_allowed = "", False  # "the bloc": an organisation of its own
-        elif token.lower_ in words.body_nouns or token.lower_ in words.organisation_words:
-            # "the army": a state's body; "the bank", "the Fund": the one organisation
-            # named before whose name ends so ("the World Bank", "the IMF").
-            suffix, own_body_allowed = " " + token.lower_, True
-        else:
-            suffix, own_body_allowed = None, False  # "the firm": only the fallback below
+        # "the army", "the bank", "the Fund", "the group": first the one body or
+        # organisation named before whose name ends so ("Sudan's army", "the World Bank",
+        # "the IMF", "the Wagner Group").
+        suffix = (
+            " " + token.lower_
+            if token.lower_ in words.body_nouns or token.lower_ in words.organisation_words
+            else None
+        )
         earlier = (
             []
             if suffix is None
@@ -260,10 +261,20 @@ def link_organisation_anaphors(
                 for a in index.actors()
                 if a.type is ActorType.ORGANIZATION
                 and a.label.lower().endswith(suffix)
-                and (own_body_allowed or not a.acts_for)
                 and a.mentioned_before(token.idx)
             ]
         )
+        if not earlier and common and token.lemma_.lower() in words.organisation_anaphors:
+            # "the bloc", "the group": an organisation of its own (not a state's body)
+            # named before, whatever its name ("NATO ... the alliance", "the RSF ... the
+            # group").
+            earlier = [
+                a
+                for a in index.actors()
+                if a.type is ActorType.ORGANIZATION
+                and not a.acts_for
+                and a.mentioned_before(token.idx)
+            ]
         if not earlier and token.lower_ in words.company_nouns:
             # "SOCAR ... The company will cut": a business the gazetteer does not know (its
             # organisations are public bodies), not a state's body.

@@ -246,7 +246,14 @@ def _title_tokens(ent: DocSpan) -> list[Token]:
         if child.dep_ == "appos":  # "Barbara Woodward, Britain's ambassador to the UN"
             expanded.extend(child.subtree)
     if root.dep_ == "appos":  # "Britain's ambassador, Barbara Woodward"
-        expanded.extend(t for t in root.head.subtree if t.i < ent.start or t.i >= ent.end)
+        # Not a person coordinated with this one, nor that person's title: "army chief
+        # Abdel Fattah al-Burhan and RSF commander Mohamed Hamdan Dagalo".
+        others = {t for c in root.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+        expanded.extend(
+            t
+            for t in root.head.subtree
+            if (t.i < ent.start or t.i >= ent.end) and t not in others
+        )
     return sorted(
         {t for t in expanded if not (ent.start <= t.i < ent.end) and not t.is_punct},
         key=lambda t: t.i,
