@@ -713,6 +713,19 @@ def test_an_agentless_passive_undertaking_binds_the_side_of_who_announces_it() -
 @pytest.mark.parametrize(
     "text",
     [
+        # a common adjective on the subject names no one, as "U.S." in "no U.S. troops" does
+        "The additional money will be released next month, the IMF said.",
+        # a date after "by" is no agent
+        "The money will be released by the end of the year, the IMF said.",
+    ],
+)
+def test_an_agentless_passive_binds_the_speaker_whatever_modifies_it(text: str) -> None:
+    assert only(text).debtors == ("international-monetary-fund",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The summit will be held in Paris, France said.",  # not an undertaking verb
         "The money would be released by the bank, France said.",  # an agent of its own
     ],

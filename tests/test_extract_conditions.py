@@ -186,6 +186,15 @@ def test_a_condition_whose_verb_is_a_reporting_verb_is_kept_whole() -> None:
     ]
 
 
+def test_a_gerund_the_parser_hung_on_the_main_verb_stays_in_the_condition() -> None:
+    found = only(
+        "Germany said the money would be released subject to parliament approving the budget."
+    )
+    assert [(k.text, k.type) for k in found.conditions] == [
+        ("parliament approving the budget", ConditionType.PREREQUISITE)
+    ]
+
+
 def test_an_exchange_is_a_prerequisite_and_runs_to_the_end_of_its_phrase() -> None:
     found = only(
         "Canada is considering easing its tariff on electric vehicles in exchange for Beijing "

@@ -100,6 +100,11 @@ def _clause_tokens(doc: Doc, marker_end: int, head: Token, marker_start: int) ->
     last = head.right_edge.i
     if first.dep_ == "prep" and first.head.i < marker_start:
         last = max(last, first.right_edge.i)
+    following = doc[last + 1] if last + 1 < len(doc) else None
+    if following is not None and following.tag_ == "VBG" and following.head.i < marker_start:
+        # "subject to parliament approving the budget": the gerund, hung on the main verb,
+        # has the marker's object as its subject.
+        last = following.right_edge.i
     for token in doc[marker_end : last + 1]:
         if token.text in CLAUSE_BREAKS:
             break

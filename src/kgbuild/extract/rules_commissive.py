@@ -342,7 +342,13 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         subject = subjects[0]
         no_one = any(c.lower_ == "no" and c.dep_ == "det" for c in subject.children)
         negated = negated or no_one
-        debtors = tuple(c for c in subject.children if c.dep_ in {"compound", "amod", "poss"})
+        # Only a proper modifier can name one ("U.S.", "German"), not "the additional money".
+        debtors = tuple(
+            c
+            for c in subject.children
+            if c.dep_ in {"compound", "amod", "poss"}
+            and (c.pos_ == "PROPN" or c.text[:1].isupper() or c.tag_ == "PRP$")
+        )
         if no_one and not debtors:
             return  # "no country should be left behind" names nobody
     if any(
@@ -364,7 +370,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     ):
         return  # "Russia could launch an offensive" forecasts a threat, not an option
     cue = (modal_word,) if modal_word is not None else (semi,) if semi is not None else ()
-    agentless = passive and not debtors and not any(c.dep_ == "agent" for c in token.children)
+    agentless = passive and not debtors and not any(_agent(c) for c in token.children)
     yield Predicate(
         "modal",
         tuple(t for t in cue if t is not None),
@@ -377,6 +383,16 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         speaker_binds=agentless
         and status is Status.PLEDGED
         and lemma in lexicon.passive_undertaking_verbs,
+    )
+
+
+def _agent(child: Token) -> bool:
+    """Tell whether a verb's child is its passive agent: "by the IMF", not a date parsed as
+    one ("released by the end of the year")."""
+    if child.dep_ != "agent":
+        return False
+    return not any(
+        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children
     )
 
 
