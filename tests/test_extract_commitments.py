@@ -703,6 +703,23 @@ def test_a_bare_plural_collective_asked_to_act_is_the_debtor_group(text: str, gr
     assert only(text).debtors == (group,)
 
 
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Russia's troops will not withdraw from the town.", "russia"),
+        ("Israeli forces will pull back from the corridor.", "israel"),
+        ("Putin said his troops would not withdraw from the town.", "russia"),  # his side
+        ("U.S. troops are ready to deploy.", "united-states"),
+    ],
+)
+def test_forces_bind_the_side_whose_forces_they_are(text: str, side: str) -> None:
+    assert only(text).debtors == (side,)
+
+
+def test_forces_of_no_named_side_bind_no_one() -> None:
+    assert extract_text("The troops will not withdraw, officials said.").commitments == ()
+
+
 def test_an_agentless_passive_undertaking_binds_the_side_of_who_announces_it() -> None:
     found = only(
         "Germany's defence ministry said the systems would be handed over in the spring."

@@ -49,6 +49,7 @@ class ActorWords:
     state_anaphors: frozenset[str]
     state_office_words: frozenset[str]
     organisation_anaphors: frozenset[str]
+    force_nouns: frozenset[str]
     organisation_words: frozenset[str]
     body_nouns: frozenset[str]
     company_nouns: frozenset[str]
@@ -98,6 +99,7 @@ def load_actor_words() -> ActorWords:
         state_anaphors=word_list(actors, "state_anaphors", "actors.yaml"),
         state_office_words=word_list(actors, "state_office_words", "actors.yaml"),
         organisation_anaphors=word_list(actors, "organisation_anaphors", "actors.yaml"),
+        force_nouns=word_list(actors, "force_nouns", "actors.yaml"),
         organisation_words=word_list(organisations, "words", "organisations.yaml"),
         body_nouns=word_list(organisations, "body_nouns", "organisations.yaml"),
         company_nouns=word_list(organisations, "company_nouns", "organisations.yaml"),

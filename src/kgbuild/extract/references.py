@@ -58,6 +58,8 @@ class Resolver:
             return list(speaker)
         if word in PERSON_PRONOUNS | COLLECTIVE_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(token)
+        if token.lower_ in self.words.force_nouns:
+            return self._force_owner(token, speaker)
         if token.lemma_.lower() in STATE_NOUNS:
             return self._owner_state(token, speaker)
         if token.lemma_.lower() in self.words.state_anaphors and _is_bare_definite(token):
@@ -65,6 +67,17 @@ class Resolver:
         if token.lower_ in self.words.body_nouns and _is_unowned_body(token):
             # "The power ministry said it would ...", with no state named: the home state's.
             return self._home_state()
+        return []
+
+    def _force_owner(self, token: Token, speaker: Sequence[str]) -> list[str]:
+        """Give the side whose forces a noun names: its owner written before it ("Russia's
+        troops", "Israeli forces", "his fighters"), a person standing for the side the
+        person acts for."""
+        for child in token.children:
+            if child.dep_ in OWNER_MODIFIER_DEPS and child.i < token.i:
+                keys = self._resolve_one(child, speaker)
+                if keys:
+                    return list(dict.fromkeys(self.index.side_of(key) for key in keys))
         return []
 
     def _pronoun(self, token: Token) -> list[str]:
