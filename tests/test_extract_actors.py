@@ -655,6 +655,13 @@ def test_body_of_a_state_has_one_label_however_it_is_written() -> None:
         assert found.commitments[0].debtors == ("ukrainian-defence-ministry",)
 
 
+def test_a_name_that_starts_with_its_states_name_keeps_it() -> None:
+    found = extract_text("The Qatar Investment Authority will invest $3 billion in airports.")
+    fund = actor(found, "qatar-investment-authority")
+    assert (fund.label, fund.acts_for) == ("Qatar Investment Authority", ("qatar",))
+    assert found.commitments[0].debtors == ("qatar-investment-authority",)
+
+
 def test_name_in_a_heading_is_an_actor_only_if_the_gazetteer_knows_it() -> None:
     text = "Pacific Defence Council Meets\nCanada’s Role Under Debate\nJapan will send ships."
     first, second = text.split("\n")[:2]

@@ -47,8 +47,12 @@ def add_organisations(
         ):
             continue
         owner = _owner(token, index, None)
-        if owner is not None:
-            _add(index, _name_tokens(token, index), owner)
+        if owner is None:
+            continue
+        name = _name_tokens(token, index)
+        if _owner_starts_name(owner, name, token, words):
+            name = [owner, *name]  # "Qatar Investment Authority", not "Qatari ..."
+        _add(index, name, owner)
 
 
 def add_described_organisations(
@@ -170,6 +174,18 @@ def _name_tokens(head: Token, index: ActorIndex) -> list[Token]:
     return [*before, head, *after]
 
 
+def _owner_starts_name(owner: Token, name: list[Token], head: Token, words: ActorWords) -> bool:
+    """Tell whether a state's name written right before an organisation's name is the
+    first word of that name ("Qatar Investment Authority", "Kenya Airways"), not an owner
+    to write as an adjective: only a state's body ("Ukraine's Defence Ministry", "the
+    Ukrainian army") takes the adjective."""
+    return (
+        owner.dep_ == "compound"
+        and owner.i == name[0].i - 1
+        and head.lower_ not in words.body_nouns
+    )
+
+
 def _add(index: ActorIndex, name: list[Token], owner: Token | None) -> None:
     """Add an organisation named by `name`, a body of the state `owner` names if given:
     labelled with the state's adjective ("Ukrainian Defence Ministry"), so the body has one
@@ -184,7 +200,7 @@ def _add(index: ActorIndex, name: list[Token], owner: Token | None) -> None:
     state = index.key_at(owner) if owner is not None else None
     if owner is not None and state is not None:
         entry = index.gazetteer.get(state)
-        if entry is not None:
+        if entry is not None and owner not in name:
             label = (
                 f"{entry.adjectives[0]} {label}"
                 if entry.adjectives
