@@ -910,6 +910,23 @@ def test_a_state_office_naming_no_state_in_datelined_copy_is_the_datelines() -> 
     assert [c.debtors for c in found.commitments] == [("azerbaijan",)]
 
 
+def test_a_state_office_naming_no_state_without_a_dateline_is_the_main_states() -> None:
+    found = extract_text(
+        "Ethiopia owes bondholders $1 billion. Ethiopia has paid nothing since 2023. Finance "
+        'Minister Ahmed Shide spoke in parliament. "We will treat every creditor fairly," '
+        "Shide said."
+    )
+    assert {a.key: a.acts_for for a in found.actors}["ahmed-shide"] == ("ethiopia",)
+    assert [c.debtors for c in found.commitments] == [("ethiopia",)]
+
+
+def test_a_state_office_naming_no_state_in_an_article_about_two_states_has_no_side() -> None:
+    found = extract_text(
+        "Ethiopia owes Kenya $1 billion. Finance Minister Ahmed Shide spoke in parliament."
+    )
+    assert {a.key: a.acts_for for a in found.actors}["ahmed-shide"] == ()
+
+
 def test_a_list_items_dash_is_no_part_of_a_groups_label() -> None:
     found = extract_text("Key points:\n- European allies should send more troops.")
     assert {a.key: a.label for a in found.actors}["european-allies"] == "European allies"

@@ -249,6 +249,19 @@ class ActorIndex:
             return sorted(builder.acts_for)[0]
         return key
 
+    def main_state(self) -> str | None:
+        """Give the state an undatelined article is about: the one named at least twice as
+        often as any other (a government press release, a country profile)."""
+        counts = sorted(
+            ((len(a.mentions), a.key) for a in self.actors() if a.type is ActorType.STATE),
+            reverse=True,
+        )
+        if not counts or counts[0][0] < 2:
+            return None
+        if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+            return None
+        return counts[0][1]
+
     def kind(self, key: str) -> ActorType | None:
         """Give the type of the actor with this key."""
         builder = self._actors.get(key)

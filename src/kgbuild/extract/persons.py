@@ -137,8 +137,8 @@ def link_surnames(index: ActorIndex, doc: Doc, skipped: tuple[Span, ...]) -> Non
 def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: ActorWords) -> None:
     """Record the office and the side a named person speaks for, from the title beside
     the name ("Polish Prime Minister Jan Kowalski", "Anna Berg, Sweden's ambassador"); a
-    state office that names no state ("Finance Minister Ahmed Shide") in datelined copy
-    is held for the dateline's state."""
+    state office that names no state ("Finance Minister Ahmed Shide") is held for the
+    dateline's state, else for the state the article is about."""
     tokens = _title_tokens(ent)
     if not tokens:
         return
@@ -153,9 +153,11 @@ def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: Ac
         builder.acts_for.add(post.of)
         return
     side = _side_in_title(tokens, index, words)
-    if side is None and index.home is not None and _unplaced_state_office(tokens, index, words):
-        index.add_related(index.home)
-        side = index.home
+    if side is None and _unplaced_state_office(tokens, index, words):
+        # The dateline's state, else the state the article is about.
+        side = index.home if index.home is not None else index.main_state()
+        if side is not None:
+            index.add_related(side)
     if side is not None:
         builder.acts_for.add(side)
 

@@ -215,21 +215,8 @@ class Resolver:
         if home is not None:
             self.index.add_related(home)
             return [home]
-        main = self._main_state()
+        main = self.index.main_state()
         return [main] if main is not None else []
-
-    def _main_state(self) -> str | None:
-        """Give the state an undatelined article is about: the one named at least twice as
-        often as any other (a government press release, a country profile)."""
-        counts = sorted(
-            ((len(a.mentions), a.key) for a in self.index.actors() if a.type is ActorType.STATE),
-            reverse=True,
-        )
-        if not counts or counts[0][0] < 2:
-            return None
-        if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
-            return None
-        return counts[0][1]
 
     def _state_of(self, key: str) -> list[str]:
         if self.index.kind(key) is ActorType.PERSON:
