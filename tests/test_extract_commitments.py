@@ -162,6 +162,24 @@ def test_pressing_for_has_a_requester_and_no_debtor() -> None:
     assert c.action == "faster accession talks"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Britain, which led the talks, called the agreement "a good day for Shetland".',
+        "Egypt sent an envoy to Cairo to push talks on the next phase.",  # pushing talks
+    ],
+)
+def test_a_demand_verb_with_a_thing_as_object_demands_nothing_by_its_preposition(
+    text: str,
+) -> None:
+    assert [c.status for c in extract_text(text).commitments if c.requested_by] == []
+
+
+def test_a_demand_verb_with_a_duration_as_object_has_a_purpose_not_a_demand() -> None:
+    text = "Zambia needed more than three years to close its own deal with bondholders."
+    assert extract_text(text).commitments == ()
+
+
 def test_insisting_on() -> None:
     c = only("Georgia is insisting on binding guarantees.")
     assert (c.requested_by, c.status, c.action) == (

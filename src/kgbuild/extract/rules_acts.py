@@ -31,6 +31,9 @@ from .predicate import (
     subjects_of,
 )
 
+# Entities that name an amount, not an addressee: "needed three years to close a deal".
+AMOUNT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+
 
 def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X ruled out sending', 'X refused to', 'X rejected Y'; 'X did not rule out' keeps an
@@ -132,6 +135,8 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         controller = object_controller(token)
         if controller is None and lemma in lexicon.addressee_verbs:
             return  # "X wants to act" is the subject's own wish, "asked to" says nothing
+        if controller is not None and controller.ent_type_ in AMOUNT_ENTITIES:
+            return  # "needed three years to close a deal": the infinitive is a purpose
         debtors = (controller,) if controller is not None else ()
         yield Predicate(
             "demand_to",
@@ -146,7 +151,11 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     if lemma in lexicon.addressee_verbs:
         return  # these demand only of an addressee, with an infinitive
-    for prep in children(token, {"prep"}):
+    obj = first_child(token, OBJECT_DEPS)
+    # "called the agreement a good day for Shetland", "push talks on the next phase": with a
+    # thing as object, the preposition is not "calling for", "pushing for".
+    thing = obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in lexicon.group_nouns
+    for prep in [] if thing else children(token, {"prep"}):
         # "Ukraine, for its part, is insisting on ...": an aside before the verb is not
         # what is demanded.
         if prep.lower_ in lexicon.demand_preps and prep.i > token.i:
@@ -165,7 +174,6 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
                     requesters,
                 )
                 return
-    obj = first_child(token, OBJECT_DEPS)
     if obj is not None and lemma in lexicon.demand_object_verbs and obj.pos_ != "PRON":
         yield Predicate(
             "demand_object",
