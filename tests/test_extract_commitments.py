@@ -232,6 +232,14 @@ def test_options_list_takes_debtor_from_previous_sentence() -> None:
 # -- formal acts, fulfilment, withdrawal --------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "text",
+    ['"Russia has signed papers before," Zelensky said.', "Kyiv has previously signed such deals."],
+)
+def test_a_signing_recalled_as_experience_is_no_formal_act(text: str) -> None:
+    assert extract_text(text).commitments == ()
+
+
 def test_signed_is_formalized() -> None:
     c = only("Kenya and Ethiopia signed a border agreement.")
     assert (c.debtors, c.status) == (("kenya", "ethiopia"), Status.FORMALIZED)

@@ -206,6 +206,8 @@ def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     if negative(token, lexicon) or any(c.dep_ == "auxpass" for c in token.children):
         return
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.experience_adverbs for c in token.children):
+        return  # "Russia has signed papers before": other signings, recalled
     obj = first_child(token, OBJECT_DEPS)
     cue: tuple[Token, ...] = (token,)
     if obj is None and particle_token is not None and phrase in lexicon.formal_phrases:

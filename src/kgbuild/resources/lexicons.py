@@ -42,6 +42,7 @@ class Lexicon:
     object_taking_verbs: frozenset[str]
     to_object_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
+    experience_adverbs: frozenset[str]
     on_behalf_verbs: frozenset[str]
     forecast_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
@@ -173,6 +174,7 @@ def load_lexicon() -> Lexicon:
         object_taking_verbs=_words(pred, "object_taking_verbs", "predicates.yaml"),
         to_object_verbs=_words(pred, "to_object_verbs", "predicates.yaml"),
         object_control_verbs=_words(pred, "object_control_verbs", "predicates.yaml"),
+        experience_adverbs=_words(pred, "experience_adverbs", "predicates.yaml"),
         on_behalf_verbs=_words(pred, "on_behalf_verbs", "predicates.yaml"),
         forecast_verbs=_words(pred, "forecast_verbs", "predicates.yaml"),
         addressee_verbs=_words(pred, "addressee_verbs", "predicates.yaml"),
