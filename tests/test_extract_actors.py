@@ -761,6 +761,17 @@ def test_a_title_of_a_coordinated_person_is_not_the_first_persons_side() -> None
     }
 
 
+def test_an_office_for_a_state_speaks_for_its_holder_not_that_state() -> None:
+    found = extract_text(
+        "The tranche will be disbursed next month, the IMF's mission chief for Pakistan, "
+        "Nathan Porter, said."
+    )
+    assert {a.key: a.acts_for for a in found.actors}["nathan-porter"] == (
+        "international-monetary-fund",
+    )
+    assert [c.debtors for c in found.commitments] == [("international-monetary-fund",)]
+
+
 def test_the_group_is_the_organisation_named_before_whatever_its_name() -> None:
     found = extract_text(
         "The Rapid Support Forces (RSF) accepted the proposal. An RSF spokesman said the "

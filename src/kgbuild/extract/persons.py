@@ -27,6 +27,8 @@ from .actor_index import (
 TITLE_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 # Prepositions that continue a title ("President of France", "ambassador to the UN").
 TITLE_PREPOSITIONS = frozenset({"of", "to"})
+# Prepositions of an office's remit: "envoy to Moscow", "mission chief for Pakistan".
+REMIT_PREPOSITIONS = frozenset({"to", "for"})
 # A title with one of these dependencies is part of a larger phrase, not a reference.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 # Modifiers describing an unnamed person ("a senior administration official").
@@ -223,8 +225,13 @@ def _side_in_title(tokens: list[Token], index: ActorIndex, words: ActorWords) ->
 
 
 def _in_to_phrase(token: Token, tokens: list[Token]) -> bool:
-    """Tell whether a word of a title lies in its "to X" phrase ("ambassador to the UN")."""
-    return any(a.dep_ == "prep" and a.lower_ == "to" and a in tokens for a in token.ancestors)
+    """Tell whether a word of a title lies in its "to X" or "for X" phrase: whom or what
+    the office deals with, not whom it speaks for ("ambassador to the UN", "the Fund's
+    mission chief for Pakistan")."""
+    return any(
+        a.dep_ == "prep" and a.lower_ in REMIT_PREPOSITIONS and a in tokens
+        for a in token.ancestors
+    )
 
 
 def _accredited_to(token: Token, words: ActorWords) -> bool:
