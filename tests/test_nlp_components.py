@@ -100,3 +100,15 @@ def test_sentence_starts_after_a_paragraphs_dateline() -> None:
         "DOHA/GAZA, Nov 27 (Reuters) -",
         "Israel and Hamas agreed to extend the truce.",
     ]
+
+
+def test_the_subject_after_a_dateline_stays_in_its_sentence() -> None:
+    doc = load_nlp()(
+        "BAKU, Oct 14 - Azerbaijan will raise pipeline gas supplies to the European Union "
+        "by up to 4 billion cubic metres (bcm) a year from 2027, but only if European buyers "
+        "sign contracts running for at least 15 years, Energy Minister Parviz Shahbazov said."
+    )
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "BAKU, Oct 14 -"
+    assert sentences[1].startswith("Azerbaijan will raise pipeline gas supplies")
+    assert len(sentences) == 2

@@ -53,6 +53,11 @@ def _start_after_dateline(doc: Doc, text: str, first: Token) -> None:
     after = next((t for t in doc[first.i :] if t.idx >= found.span.end and not t.is_space), None)
     if after is not None and after.i > first.i:
         after.is_sent_start = True
+        # The parser may otherwise cut the subject off as a sentence of its own ("BAKU,
+        # Oct 14 - Azerbaijan | will raise supplies ...").
+        following = after.i + 1
+        if following < len(doc) and not doc[following].is_space:
+            doc[following].is_sent_start = False
 
 
 class CueMatcher:
