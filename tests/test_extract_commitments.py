@@ -742,6 +742,15 @@ def test_forces_bind_the_side_whose_forces_they_are(text: str, side: str) -> Non
     assert only(text).debtors == (side,)
 
 
+def test_the_forces_bind_the_side_of_who_announces_it() -> None:
+    found = only("The contingent will begin to rotate home in March, Kenya said.")
+    assert found.debtors == ("kenya",)
+
+
+def test_we_of_a_states_officials_is_that_state() -> None:
+    assert only('Kenyan officials said: "We will stay."').debtors == ("kenya",)
+
+
 def test_forces_of_no_named_side_bind_no_one() -> None:
     assert extract_text("The troops will not withdraw, officials said.").commitments == ()
 

@@ -120,6 +120,9 @@ class ActorBuilder:
     members: set[str] = field(default_factory=set)
     post: Post | None = None
     mentions: set[Span] = field(default_factory=set)
+    # The state a group of its people serves ("Kenyan officials"): their side when they
+    # speak, kept off the record, as kgb:actsFor is for persons.
+    serves: str | None = None
 
     def record(self) -> Actor:
         """Give the finished, immutable actor."""
@@ -243,10 +246,13 @@ class ActorIndex:
         return self._actors.get(key)
 
     def side_of(self, key: str) -> str:
-        """Give the state or body an actor speaks for (its first `acts_for`), else itself."""
+        """Give the state or body an actor speaks for (its first `acts_for`, or the state a
+        group serves), else itself."""
         builder = self._actors.get(key)
         if builder is not None and builder.acts_for:
             return sorted(builder.acts_for)[0]
+        if builder is not None and builder.serves is not None:
+            return builder.serves
         return key
 
     def main_state(self) -> str | None:

@@ -54,6 +54,7 @@ def add_groups(
         for member in _members(token, index, words):
             if member != key:
                 builder.members.add(member)
+        builder.serves = builder.serves or _state_served(token, qualifying, index, words)
 
 
 def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token]:
@@ -83,6 +84,22 @@ def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token
         ):
             found.append(m)
     return found
+
+
+def _state_served(
+    token: Token, qualifying: list[Token], index: ActorIndex, words: ActorWords
+) -> str | None:
+    """Give the one state a group of its people serves ("Kenyan officials", "Russia's
+    diplomats"): what they say, they say for it."""
+    if token.lemma_.lower() not in words.person_nouns:
+        return None
+    states = {
+        key
+        for m in qualifying
+        for key in [index.key_at(m)]
+        if key is not None and index.kind(key) is ActorType.STATE
+    }
+    return states.pop() if len(states) == 1 else None
 
 
 def _addressee_of_demand(token: Token, lexicon: Lexicon) -> bool:

@@ -73,11 +73,14 @@ class Resolver:
         """Give the side whose forces a noun names: its owner written before it ("Russia's
         troops", "Israeli forces", "his fighters"), a person standing for the side the
         person acts for."""
-        for child in token.children:
-            if child.dep_ in OWNER_MODIFIER_DEPS and child.i < token.i:
+        before = [c for c in token.children if c.i < token.i]
+        for child in before:
+            if child.dep_ in OWNER_MODIFIER_DEPS:
                 keys = self._resolve_one(child, speaker)
                 if keys:
                     return list(dict.fromkeys(self.index.side_of(key) for key in keys))
+        if [c.lower_ for c in before] == ["the"]:
+            return list(speaker)  # "the troops will deploy, officials in Cotonou say"
         return []
 
     def _pronoun(self, token: Token) -> list[str]:
