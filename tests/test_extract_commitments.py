@@ -751,6 +751,24 @@ def test_we_of_a_states_officials_is_that_state() -> None:
     assert only('Kenyan officials said: "We will stay."').debtors == ("kenya",)
 
 
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The releases would go ahead next week, Israel said.", "releases go ahead next week"),
+        ("The truce will hold, Israel said.", "truce hold"),
+    ],
+)
+def test_an_act_said_to_take_place_binds_the_side_of_who_announces_it(
+    text: str, action: str
+) -> None:
+    found = only(text)
+    assert (found.debtors, found.action, found.status) == (("israel",), action, Status.PLEDGED)
+
+
+def test_an_act_said_to_take_place_by_no_one_named_binds_no_one() -> None:
+    assert extract_text("The truce will hold, analysts said.").commitments == ()
+
+
 def test_forces_of_no_named_side_bind_no_one() -> None:
     assert extract_text("The troops will not withdraw, officials said.").commitments == ()
 

@@ -186,6 +186,12 @@ def test_a_condition_whose_verb_is_a_reporting_verb_is_kept_whole() -> None:
     ]
 
 
+def test_a_focus_adverb_before_a_condition_leaves_the_action() -> None:
+    found = only("Russia said it would cap its warheads only as long as the US refrains.")
+    assert found.action == "cap its warheads"
+    assert [k.text for k in found.conditions] == ["the US refrains"]
+
+
 def test_a_gerund_the_parser_hung_on_the_main_verb_stays_in_the_condition() -> None:
     found = only(
         "Germany said the money would be released subject to parliament approving the budget."

@@ -297,6 +297,10 @@ def _action_tokens(predicate: Predicate, excluded: set[int], lexicon: Lexicon) -
     if head is None:
         return []
     drop: set[int] = set(excluded)
+    # "only as long as ...": the focus adverb goes with the condition it precedes.
+    drop.update(
+        t.i for t in head.subtree if t.lower_ in lexicon.focus_adverbs and t.i + 1 in excluded
+    )
     for child in head.children:
         # "Under the deal, Israel will withdraw": words before the verb set the scene.
         leading_adverb = child.dep_ in {"advmod", "npadvmod", "prep"} and child.i < head.i
@@ -319,7 +323,9 @@ def _action_tokens(predicate: Predicate, excluded: set[int], lexicon: Lexicon) -
         if cue.i != head.i:  # "Washington's potential role": the cue is the action
             drop.add(cue.i)
     drop.update(_bracketed(head))
-    if predicate.rule == "modal" and any(c.dep_ == "auxpass" for c in head.children):
+    if predicate.rule == "modal" and (
+        predicate.speaker_binds or any(c.dep_ == "auxpass" for c in head.children)
+    ):
         return _passive_action(head, drop)
     return [t for t in head.subtree if t.i not in drop]
 
@@ -363,11 +369,12 @@ def _is_relative_pronoun(tokens: list[Token]) -> bool:
 
 
 def _passive_action(head: Token, drop: set[int]) -> list[Token]:
-    """'no U.S. troops will be deployed' -> 'troops deployed'; the complements after the
-    verb stay ('the deal could be expanded over time' -> 'deal expanded over time')."""
+    """'no U.S. troops will be deployed' -> 'troops deployed', 'the releases would go
+    ahead' -> 'releases go ahead': the subject's head, the verb, and the complements after
+    it ('the deal could be expanded over time' -> 'deal expanded over time')."""
     kept = {head.i}
     for child in head.children:
-        if child.dep_ == "nsubjpass":
+        if child.dep_ in {"nsubjpass", "nsubj"}:
             kept.update(
                 t.i
                 for t in child.subtree

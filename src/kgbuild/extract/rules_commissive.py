@@ -371,6 +371,15 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return  # "Russia could launch an offensive" forecasts a threat, not an option
     cue = (modal_word,) if modal_word is not None else (semi,) if semi is not None else ()
     agentless = passive and not debtors and not any(_agent(c) for c in token.children)
+    # "the releases would go ahead only if ...": an act named as the subject of a verb of
+    # taking place, with no actor, binds the speaker as an agentless passive does.
+    act_takes_place = (
+        not passive
+        and lemma in lexicon.proceed_verbs
+        and first_child(token, OBJECT_DEPS) is None
+        and len(subjects) == 1
+        and subjects[0].lemma_.lower() in lexicon.undertaking_event_nouns
+    )
     yield Predicate(
         "modal",
         tuple(t for t in cue if t is not None),
@@ -380,9 +389,8 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         polarity,
         debtors,
         speaker_requests=status is Status.DEMANDED,
-        speaker_binds=agentless
-        and status is Status.PLEDGED
-        and lemma in lexicon.passive_undertaking_verbs,
+        speaker_binds=status is Status.PLEDGED
+        and ((agentless and lemma in lexicon.passive_undertaking_verbs) or act_takes_place),
     )
 
 

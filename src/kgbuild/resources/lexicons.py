@@ -35,6 +35,8 @@ class Lexicon:
     formal_phrases: frozenset[str]
     fulfilled_verbs: frozenset[str]
     passive_undertaking_verbs: frozenset[str]
+    undertaking_event_nouns: frozenset[str]
+    proceed_verbs: frozenset[str]
     withdrawn_verbs: frozenset[str]
     withdrawn_phrases: frozenset[str]
     non_action_verbs: frozenset[str]
@@ -70,6 +72,7 @@ class Lexicon:
     condition_markers: Mapping[str, ConditionType]
     condition_first_words: frozenset[str]  # the first word of each marker
     condition_negations: frozenset[str]
+    focus_adverbs: frozenset[str]
     condition_idioms: frozenset[str]
     compliance_markers: frozenset[str]
     compliance_verbs: frozenset[str]
@@ -167,6 +170,8 @@ def load_lexicon() -> Lexicon:
         formal_phrases=_words(pred, "formal_phrases", "predicates.yaml"),
         fulfilled_verbs=_words(pred, "fulfilled_verbs", "predicates.yaml"),
         passive_undertaking_verbs=_words(pred, "passive_undertaking_verbs", "predicates.yaml"),
+        undertaking_event_nouns=_words(pred, "undertaking_event_nouns", "predicates.yaml"),
+        proceed_verbs=_words(pred, "proceed_verbs", "predicates.yaml"),
         withdrawn_verbs=_words(pred, "withdrawn_verbs", "predicates.yaml"),
         withdrawn_phrases=_words(pred, "withdrawn_phrases", "predicates.yaml"),
         non_action_verbs=_words(pred, "non_action_verbs", "predicates.yaml"),
@@ -202,6 +207,7 @@ def load_lexicon() -> Lexicon:
         condition_markers=markers,
         condition_first_words=frozenset(m.split()[0] for m in markers),
         condition_negations=_words(cond, "negations", "conditions.yaml"),
+        focus_adverbs=_words(cond, "focus_adverbs", "conditions.yaml"),
         condition_idioms=_words(cond, "idioms", "conditions.yaml"),
         compliance_markers=_words(cond, "compliance_markers", "conditions.yaml"),
         compliance_verbs=_words(cond, "compliance_verbs", "conditions.yaml"),
