@@ -772,6 +772,13 @@ def test_an_office_for_a_state_speaks_for_its_holder_not_that_state() -> None:
     assert [c.debtors for c in found.commitments] == [("international-monetary-fund",)]
 
 
+def test_a_known_persons_name_suffix_is_part_of_the_name() -> None:
+    found = extract_text(
+        "President Ferdinand Marcos Jr. said the Philippines would send two more ships."
+    )
+    assert [c.stated_by for c in found.commitments] == [("ferdinand-marcos-jr",)]
+
+
 def test_the_group_is_the_organisation_named_before_whatever_its_name() -> None:
     found = extract_text(
         "The Rapid Support Forces (RSF) accepted the proposal. An RSF spokesman said the "

@@ -38,6 +38,7 @@ class ActorWords:
 
     honorifics: frozenset[str]
     name_particles: frozenset[str]
+    name_suffixes: frozenset[str]
     locative_prepositions: frozenset[str]
     movement_prepositions: frozenset[str]
     place_verbs: frozenset[str]
@@ -88,6 +89,7 @@ def load_actor_words() -> ActorWords:
     return ActorWords(
         honorifics=word_list(actors, "honorifics", "actors.yaml"),
         name_particles=word_list(actors, "name_particles", "actors.yaml"),
+        name_suffixes=word_list(actors, "name_suffixes", "actors.yaml"),
         locative_prepositions=word_list(actors, "locative_prepositions", "actors.yaml"),
         movement_prepositions=word_list(actors, "movement_prepositions", "actors.yaml"),
         place_verbs=word_list(actors, "place_verbs", "actors.yaml"),

@@ -62,6 +62,16 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
+def _with_name_suffix(ent: DocSpan, words: ActorWords) -> DocSpan:
+    """Give a known person's name with the suffix written after it ("Ferdinand Marcos" +
+    "Jr."), so that "Marcos Jr. said" names the speaker."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if ent.label_ != "PERSON" or after is None or after.lower_ not in words.name_suffixes:
+        return ent
+    return DocSpan(doc, ent.start, ent.end + 1, label=ent.label_)
+
+
 def resolve_actors(
     doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: Lexicon
 ) -> ActorIndex:
@@ -85,7 +95,7 @@ def resolve_actors(
         if whole is not None and not in_regions(ent.start_char, headings):
             organisations.append(doc[whole[0].i : whole[-1].i + 1])
         elif entry is not None:
-            index.add_entry(entry, ent)
+            index.add_entry(entry, _with_name_suffix(ent, words))
             if entry.type is ActorType.PERSON:
                 index.link_surname(ent[-1].text, entry.key)
                 known_persons.append(ent)
