@@ -180,6 +180,31 @@ def test_a_demand_verb_with_a_duration_as_object_has_a_purpose_not_a_demand() ->
     assert extract_text(text).commitments == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malawi's creditors insist they have learned from that experience.",
+        "Afreximbank, the Cairo-based trade financier, insists that it is a preferred creditor.",
+    ],
+)
+def test_insisting_on_a_fact_demands_nothing(text: str) -> None:
+    assert extract_text(text).commitments == ()
+
+
+def test_a_reason_after_a_demand_verb_is_not_what_is_demanded() -> None:
+    c = only(
+        "Kazakhstan's energy ministry said, however, that it would not order reductions at "
+        "the Tengiz field, arguing that output there is governed by contracts."
+    )
+    assert (c.debtors, c.polarity, c.action) == (
+        ("kazakh-energy-ministry",), Polarity.NEGATIVE, "order reductions at the Tengiz field"
+    )
+
+
+def test_a_direct_question_reports_no_undertaking() -> None:
+    assert extract_text("Will Beijing really sign before the other lenders do?").commitments == ()
+
+
 def test_insisting_on() -> None:
     c = only("Georgia is insisting on binding guarantees.")
     assert (c.requested_by, c.status, c.action) == (

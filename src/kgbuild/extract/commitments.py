@@ -60,6 +60,8 @@ def extract_commitments(
     for sentence in doc.sents:
         if sentence.text.strip() == "" or _overlaps(sentence, excluded):
             continue
+        if _is_question(sentence):
+            continue  # "Will Beijing really sign before ...?" asks; it reports no undertaking
         if _starts_paragraph(sentence):
             previous_debtors = ()  # an option list continues its own paragraph only
         conditions = find_conditions(sentence, lexicon)
@@ -439,6 +441,12 @@ def _speaker_side(speaker: tuple[str, ...], index: ActorIndex) -> tuple[str, ...
     """Give whom 'we' stands for in a speaker's mouth: the state or body the speaker acts
     for, else the speaker."""
     return tuple(index.side_of(key) for key in speaker)
+
+
+def _is_question(sentence: DocSpan) -> bool:
+    """Tell whether a sentence is a direct question: it ends with a question mark."""
+    words = [t for t in sentence if not (t.is_space or t.is_quote)]
+    return bool(words) and words[-1].text == "?"
 
 
 def _sentence_span(sentence: DocSpan) -> Span:

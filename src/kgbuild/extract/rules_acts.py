@@ -91,6 +91,8 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     requesters = subjects_of(token)
     complement = complement_of(token)
+    if complement is not None and complement.dep_ == "advcl":
+        complement = None  # "would not order cuts, arguing that ...": a reason, not the act
     if complement is None:
         for child in token.children:  # "called on Iran to stop": infinitive under the object
             if child.dep_ == "prep":
@@ -118,6 +120,8 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             for c in complement.children
         ):
             return  # "asked whether France would send troops" asks a question
+        if _indicative(complement, lexicon):
+            return  # "insists that it is a preferred creditor" asserts; it does not demand
         debtors = tuple(children(complement, SUBJECT_DEPS))
         yield Predicate(
             "demand_that",
@@ -185,6 +189,15 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             (),
             requesters,
         )
+
+
+def _indicative(verb: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a that-clause states a fact ("that it is", "that they have learned")
+    rather than what should happen ("that X hand over", "that X must withdraw")."""
+    if modal_aux(verb, lexicon) is not None:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return perfect or verb.tag_ in {"VBZ", "VBD"}
 
 
 def _phrasal(verb: Token) -> tuple[str, Token | None]:
