@@ -57,6 +57,17 @@ def test_reflexive_object_reads_as_the_verbs_own_to_phrase() -> None:
     assert (c.debtors, c.action) == (("germany",), "spending 2 percent of GDP on defence")
 
 
+def test_not_hesitating_to_act_pledges_the_act() -> None:
+    c = only("Saudi Arabia said it would not hesitate to cut output again.")
+    assert (c.debtors, c.action, c.polarity, c.status) == (
+        ("saudi-arabia",), "cut output again", Polarity.POSITIVE, Status.PLEDGED
+    )
+
+
+def test_hesitating_to_act_undertakes_nothing() -> None:
+    assert extract_text("France hesitated to send troops.").commitments == ()
+
+
 def test_offer_to_is_signaled() -> None:
     c = only("Norway offered to host the next round of talks.")
     assert (c.debtors, c.status) == (("norway",), Status.SIGNALED)

@@ -186,6 +186,11 @@ def test_a_condition_whose_verb_is_a_reporting_verb_is_kept_whole() -> None:
     ]
 
 
+def test_as_soon_as_possible_is_manner_not_a_condition() -> None:
+    found = only("India urged OPEC to resume the increases as soon as possible.")
+    assert found.conditions == ()
+
+
 def test_a_focus_adverb_before_a_condition_leaves_the_action() -> None:
     found = only("Russia said it would cap its warheads only as long as the US refrains.")
     assert found.action == "cap its warheads"

@@ -41,6 +41,9 @@ class FoundCondition:
         return Span(start, end, doc_text(doc)[start:end])
 
 
+# A condition names something: a clause or a noun phrase, not an adjective alone.
+CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM"})
+
 def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """Give (start, end, marker) for every condition marker in the sentence, longest first."""
     doc = sentence.doc
@@ -154,8 +157,8 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             comma = next((t for t in tokens if t.text == "," and t.i < head.i), None)
             if comma is not None:
                 tokens = [t for t in tokens if t.i < comma.i]
-        if not tokens:
-            continue
+        if not any(t.pos_ in CONTENT_POS for t in tokens):
+            continue  # "as soon as possible", "if necessary": manner, not a condition
         if marker in lexicon.temporal_markers and _is_time_or_past(head, lexicon):
             continue  # "following months of talks" is a time; "after X failed" a cause
         marker_tokens = set(range(start, end))

@@ -23,6 +23,7 @@ from .rules_commissive import (
     commissive_noun,
     commissive_verb,
     conditional_undertaking,
+    litotes,
     modal,
     readiness,
 )
@@ -117,6 +118,7 @@ RULES: tuple[Rule, ...] = (
     readiness,
     commissive_noun,
     commissive_verb,
+    litotes,
     conditional_undertaking,
     formal_act,
     agreement_reached,

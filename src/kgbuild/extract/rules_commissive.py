@@ -26,9 +26,29 @@ from .predicate import (
     is_past,
     modal_aux,
     negative,
+    polarity_of,
     subjects_of,
     to_object,
 )
+
+
+def litotes(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
+    """'X would not hesitate to VERB': a negated reluctance pledges the act."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in lexicon.litotes_verbs or not negative(token, lexicon):
+        return
+    complement = complement_of(token)
+    if complement is None or complement.dep_ != "xcomp":
+        return
+    yield Predicate(
+        "litotes",
+        (token,),
+        token,
+        complement,
+        lexicon.litotes_verbs[lemma],
+        polarity_of(complement, lexicon),
+        subjects_of(token),
+    )
 
 
 def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:

@@ -19,6 +19,7 @@ class Lexicon:
     """Every cue word kgbuild's rules read; rules never spell a cue word themselves."""
 
     commissive_verbs: Mapping[str, Status]
+    litotes_verbs: Mapping[str, Status]
     readiness_adjectives: Mapping[str, Status | None]  # None: a refusal ("unwilling")
     commissive_nouns: Mapping[str, Status | None]
     hedge_adjectives: frozenset[str]
@@ -154,6 +155,7 @@ def load_lexicon() -> Lexicon:
     particles = pred.get("refusal_particles") or {}
     return Lexicon(
         commissive_verbs=_statuses(pred, "commissive_verbs", "predicates.yaml"),
+        litotes_verbs=_statuses(pred, "litotes_verbs", "predicates.yaml"),
         readiness_adjectives=_statuses(pred, "readiness_adjectives", "predicates.yaml", True),
         commissive_nouns=_statuses(pred, "commissive_nouns", "predicates.yaml", True),
         hedge_adjectives=_words(pred, "hedge_adjectives", "predicates.yaml"),
