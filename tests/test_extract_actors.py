@@ -772,6 +772,14 @@ def test_an_office_for_a_state_speaks_for_its_holder_not_that_state() -> None:
     assert [c.debtors for c in found.commitments] == [("international-monetary-fund",)]
 
 
+def test_a_name_the_tagger_split_at_a_particle_is_one_person() -> None:
+    found = extract_text(
+        "Saudi Energy Minister Prince Abdulaziz bin Salman said talks would go on."
+    )
+    persons = [(a.label, a.acts_for) for a in found.actors if a.type is ActorType.PERSON]
+    assert persons == [("Prince Abdulaziz bin Salman", ("saudi-arabia",))]
+
+
 def test_a_known_persons_name_suffix_is_part_of_the_name() -> None:
     found = extract_text(
         "President Ferdinand Marcos Jr. said the Philippines would send two more ships."

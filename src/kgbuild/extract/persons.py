@@ -44,7 +44,7 @@ def add_persons(
     full: list[tuple[DocSpan, list[Token]]] = []
     single: list[tuple[DocSpan, Token]] = []
     vocabulary = title_vocabulary(index.gazetteer)
-    for ent in persons:
+    for ent in _joined_at_particles(persons, words):
         tokens = _name_tokens(ent, words, vocabulary, index)
         if len(tokens) > 1:
             full.append((ent, tokens))
@@ -66,6 +66,23 @@ def add_persons(
         label = clean_label(token.text)
         if label:
             index.add(slugify(label), label, ActorType.PERSON, ent.doc[token.i : token.i + 1])
+
+
+def _joined_at_particles(persons: list[DocSpan], words: ActorWords) -> list[DocSpan]:
+    """Give the person entities with those the tagger split at a particle joined again:
+    "Prince Abdulaziz" + "bin Salman" is one name."""
+    joined: list[DocSpan] = []
+    for ent in sorted(persons, key=lambda e: e.start):
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and ent.start == previous.end
+            and ent[0].text in words.name_particles
+        ):
+            joined[-1] = DocSpan(ent.doc, previous.start, ent.end, label=previous.label_)
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _name_tokens(
