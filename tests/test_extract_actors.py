@@ -780,6 +780,16 @@ def test_a_name_the_tagger_split_at_a_particle_is_one_person() -> None:
     assert persons == [("Prince Abdulaziz bin Salman", ("saudi-arabia",))]
 
 
+def test_a_price_benchmark_is_no_person_and_no_speaker() -> None:
+    found = extract_text(
+        "Indian Petroleum Minister Hardeep Singh Puri said India was ready. The government "
+        "has ruled out releasing crude from its strategic reserves for now, but could do so "
+        "if Brent climbs above $80 a barrel, he added."
+    )
+    assert [a.key for a in found.actors if a.type is ActorType.PERSON] == ["hardeep-singh-puri"]
+    assert {c.stated_by for c in found.commitments} == {("hardeep-singh-puri",)}
+
+
 def test_a_known_persons_name_suffix_is_part_of_the_name() -> None:
     found = extract_text(
         "President Ferdinand Marcos Jr. said the Philippines would send two more ships."

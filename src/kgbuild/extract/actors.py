@@ -86,7 +86,7 @@ def resolve_actors(
     organisations: list[DocSpan] = []
     known_persons: list[DocSpan] = []
     for ent in doc.ents:
-        if in_regions(ent.start_char, skipped):
+        if in_regions(ent.start_char, skipped) or ent.text.lower() in words.not_actor_names:
             continue
         entry, place = _gazetteer_entry(ent, gazetteer, words)
         if place:
