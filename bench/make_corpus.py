@@ -3,8 +3,9 @@
 Usage: python bench/make_corpus.py N OUT_DIR [--seed S] [--sources DIR ...]
 
 The sources are the articles of data/articles (the dev set) and data/heldout (the
-held-out set): 20 articles on ten topics in five outlet styles. Article i is source
-(i mod 20) with its body paragraphs shuffled, the sentences of each paragraph rotated,
+held-out set): 20 articles when the runs of 2026-11-26 in bench/RESULTS.md were made, 25
+since batch 80-84 joined the held-out set. Article i is source (i mod S) with its body
+paragraphs shuffled, the sentences of each paragraph rotated,
 and the states and persons it names swapped for others of the same kind from the
 gazetteer (labels and adjectives), all from random.Random(seed, i): the same N, seed and
 sources always give the same files. (Until 2026-11-26 the sources were the four dev
