@@ -39,6 +39,7 @@ class ActorWords:
     honorifics: frozenset[str]
     name_particles: frozenset[str]
     name_suffixes: frozenset[str]
+    patronymic_particles: frozenset[str]
     not_actor_names: frozenset[str]
     locative_prepositions: frozenset[str]
     movement_prepositions: frozenset[str]
@@ -91,6 +92,7 @@ def load_actor_words() -> ActorWords:
         honorifics=word_list(actors, "honorifics", "actors.yaml"),
         name_particles=word_list(actors, "name_particles", "actors.yaml"),
         name_suffixes=word_list(actors, "name_suffixes", "actors.yaml"),
+        patronymic_particles=word_list(actors, "patronymic_particles", "actors.yaml"),
         not_actor_names=word_list(actors, "not_actor_names", "actors.yaml"),
         locative_prepositions=word_list(actors, "locative_prepositions", "actors.yaml"),
         movement_prepositions=word_list(actors, "movement_prepositions", "actors.yaml"),

@@ -57,6 +57,8 @@ def add_persons(
             continue
         index.add(slugify(label), label, ActorType.PERSON, ent.doc[tokens[0].i : tokens[-1].i + 1])
         index.link_surname(tokens[-1].text, slugify(label))
+        if len(tokens) > 2 and tokens[1].lower_ in words.patronymic_particles:
+            index.link_surname(tokens[0].text, slugify(label))  # "Abdulaziz bin Salman"
     link_surnames(index, index.doc, skipped)
     for ent, token in single:
         if index.key_at(token) is not None or index.is_shared_surname(token.text):
