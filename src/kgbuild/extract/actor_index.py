@@ -261,6 +261,14 @@ class ActorIndex:
             return builder.serves
         return key
 
+    def home_state(self) -> str | None:
+        """Give the state of the dateline (added as an actor if the text never names it),
+        else the state the article is about, if any."""
+        if self.home is not None:
+            self.add_related(self.home)
+            return self.home
+        return self.main_state()
+
     def main_state(self) -> str | None:
         """Give the state an undatelined article is about: the one named at least twice as
         often as any other (a government press release, a country profile)."""

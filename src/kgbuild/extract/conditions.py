@@ -44,6 +44,7 @@ class FoundCondition:
 # A condition names something: a clause or a noun phrase, not an adjective alone.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM"})
 
+
 def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """Give (start, end, marker) for every condition marker in the sentence, longest first."""
     doc = sentence.doc

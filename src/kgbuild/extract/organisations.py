@@ -4,14 +4,14 @@ Ukraine), and "the alliance" / "the bloc" for the one organisation named before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..iris import slugify
 from ..records import ActorType, Span
-from .actor_index import ActorIndex, ActorWords, clean_label, in_regions
+from .actor_index import ActorBuilder, ActorIndex, ActorWords, clean_label, in_regions
 
 # Dependencies of a name that modifies a noun: "the Hampton Court meeting".
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
@@ -248,8 +248,8 @@ def link_organisation_anaphors(
 ) -> None:
     """Mark "the army", "the bank" as a mention of the one body or organisation named
     before whose name ends in that word ("Sudan's army ... The army refused", "the World
-    Bank ... the bank"); failing that, "the alliance", "the bloc", "the group" as one of
-    the one organisation (not a body of another, such as the European Commission of the
+    Bank ... the bank"); failing that, "the alliance", "the bloc", "the group" as a mention
+    of the one organisation (not a body of another, such as the European Commission of the
     EU) the article has named before."""
     for token in doc:
         candidate = (
@@ -261,47 +261,23 @@ def link_organisation_anaphors(
         if not candidate or not _bare_definite(token, index, skipped):
             continue
         common = token.tag_ == "NN" or (token.tag_ == "NNP" and token.text.islower())
-        # "the army", "the bank", "the Fund", "the group": first the one body or
-        # organisation named before whose name ends so ("Sudan's army", "the World Bank",
-        # "the IMF", "the Wagner Group").
-        suffix = (
-            " " + token.lower_
-            if token.lower_ in words.body_nouns or token.lower_ in words.organisation_words
-            else None
-        )
-        earlier = (
-            []
-            if suffix is None
-            else [
-                a
-                for a in index.actors()
-                if a.type is ActorType.ORGANIZATION
-                and a.label.lower().endswith(suffix)
-                and a.mentioned_before(token.idx)
-            ]
-        )
+        earlier: list[ActorBuilder] = []
+        if token.lower_ in words.body_nouns or token.lower_ in words.organisation_words:
+            # "the army", "the bank", "the Fund", "the group": first the one body or
+            # organisation named before whose name ends so ("Sudan's army", "the World
+            # Bank", "the IMF", "the Wagner Group").
+            earlier = _named_before(index, token, _name_ends_in(" " + token.lower_))
         if not earlier and common and token.lemma_.lower() in words.organisation_anaphors:
             # "the bloc", "the group": an organisation of its own (not a state's body)
             # named before, whatever its name ("NATO ... the alliance", "the RSF ... the
             # group").
-            earlier = [
-                a
-                for a in index.actors()
-                if a.type is ActorType.ORGANIZATION
-                and not a.acts_for
-                and a.mentioned_before(token.idx)
-            ]
+            earlier = _named_before(index, token, lambda a: not a.acts_for)
         if not earlier and token.lower_ in words.company_nouns:
             # "SOCAR ... The company will cut": a business the gazetteer does not know (its
             # organisations are public bodies), not a state's body.
-            earlier = [
-                a
-                for a in index.actors()
-                if a.type is ActorType.ORGANIZATION
-                and index.gazetteer.get(a.key) is None
-                and not a.acts_for
-                and a.mentioned_before(token.idx)
-            ]
+            earlier = _named_before(
+                index, token, lambda a: index.gazetteer.get(a.key) is None and not a.acts_for
+            )
         if len(earlier) > 1:
             # "The European Union's commissioner said the bloc ...": the one named earlier
             # in the same sentence.
@@ -309,6 +285,21 @@ def link_organisation_anaphors(
             earlier = [a for a in earlier if a.mentioned_before(token.idx, since)]
         if len(earlier) == 1:
             index.mention(earlier[0].key, doc[token.i : token.i + 1])
+
+
+def _name_ends_in(ending: str) -> Callable[[ActorBuilder], bool]:
+    return lambda actor: actor.label.lower().endswith(ending)
+
+
+def _named_before(
+    index: ActorIndex, token: Token, keep: Callable[[ActorBuilder], bool]
+) -> list[ActorBuilder]:
+    """Give the organisations the article names before `token` that `keep` accepts."""
+    return [
+        a
+        for a in index.actors()
+        if a.type is ActorType.ORGANIZATION and a.mentioned_before(token.idx) and keep(a)
+    ]
 
 
 def _bare_definite(token: Token, index: ActorIndex, skipped: tuple[Span, ...]) -> bool:

@@ -175,10 +175,7 @@ def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: Ac
         return
     side = _side_in_title(tokens, index, words)
     if side is None and _unplaced_state_office(tokens, index, words):
-        # The dateline's state, else the state the article is about.
-        side = index.home if index.home is not None else index.main_state()
-        if side is not None:
-            index.add_related(side)
+        side = index.home_state()
     if side is not None:
         builder.acts_for.add(side)
 

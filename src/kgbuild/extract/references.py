@@ -73,13 +73,12 @@ class Resolver:
         """Give the side whose forces a noun names: its owner written before it ("Russia's
         troops", "Israeli forces", "his fighters"), a person standing for the side the
         person acts for."""
-        before = [c for c in token.children if c.i < token.i]
-        for child in before:
-            if child.dep_ in OWNER_MODIFIER_DEPS:
+        for child in token.children:
+            if child.dep_ in OWNER_MODIFIER_DEPS and child.i < token.i:
                 keys = self._resolve_one(child, speaker)
                 if keys:
                     return list(dict.fromkeys(self.index.side_of(key) for key in keys))
-        if [c.lower_ for c in before] == ["the"]:
+        if _is_bare_definite(token):
             return list(speaker)  # "the troops will deploy, officials in Cotonou say"
         return []
 
@@ -213,13 +212,8 @@ class Resolver:
         return self._home_state()
 
     def _home_state(self) -> list[str]:
-        """Give the state of the dateline, else the state the article is about, if any."""
-        home = self.index.home
-        if home is not None:
-            self.index.add_related(home)
-            return [home]
-        main = self.index.main_state()
-        return [main] if main is not None else []
+        home = self.index.home_state()
+        return [home] if home is not None else []
 
     def _state_of(self, key: str) -> list[str]:
         if self.index.kind(key) is ActorType.PERSON:

@@ -24,6 +24,7 @@ from .predicate import (
     complement_of,
     infinitive_after,
     infinitive_under,
+    is_past,
     modal_aux,
     negative,
     particle_of,
@@ -196,8 +197,7 @@ def _indicative(verb: Token, lexicon: Lexicon) -> bool:
     rather than what should happen ("that X hand over", "that X must withdraw")."""
     if modal_aux(verb, lexicon) is not None:
         return False
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    return perfect or verb.tag_ in {"VBZ", "VBD"}
+    return is_past(verb) or verb.tag_ == "VBZ"
 
 
 def _phrasal(verb: Token) -> tuple[str, Token | None]:
