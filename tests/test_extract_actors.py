@@ -987,3 +987,33 @@ def test_a_list_items_dash_is_no_part_of_a_groups_label() -> None:
 )
 def test_a_groups_label_is_the_same_wherever_it_stands(text: str, label: str) -> None:
     assert [a.label for a in extract_text(text).actors if a.type is ActorType.GROUP] == [label]
+
+
+def test_it_in_a_persons_statement_is_the_body_the_person_speaks_for() -> None:
+    found = extract_text(
+        "It will release the next tranche once Islamabad passes a budget, IMF mission "
+        "chief Iva Petrova said."
+    )
+    assert [c.debtors for c in found.commitments] == [("international-monetary-fund",)]
+
+
+def test_a_one_word_name_that_acts_is_an_organisation() -> None:
+    found = extract_text(
+        "Frontex stands ready to deploy a liaison officer to Nouakchott, provided that a "
+        "status agreement is concluded."
+    )
+    assert {a.key: a.type for a in found.actors}["frontex"] is ActorType.ORGANIZATION
+    assert [c.debtors for c in found.commitments] == [("frontex",)]
+
+
+def test_a_name_with_a_business_noun_in_apposition_is_an_organisation() -> None:
+    found = extract_text(
+        "Afreximbank, the Cairo-based trade financier, has said it will not accept losses "
+        "on its loans."
+    )
+    assert [c.debtors for c in found.commitments] == [("afreximbank",)]
+
+
+def test_a_city_before_based_is_a_place_not_its_government() -> None:
+    found = extract_text("The London-based lender said it would not extend the loan.")
+    assert "united-kingdom" not in {a.key for a in found.actors}

@@ -44,6 +44,7 @@ class ActorWords:
     locative_prepositions: frozenset[str]
     movement_prepositions: frozenset[str]
     place_verbs: frozenset[str]
+    seat_participles: frozenset[str]
     accredited_nouns: frozenset[str]
     inclusive_modifiers: frozenset[str]
     person_nouns: frozenset[str]
@@ -97,6 +98,7 @@ def load_actor_words() -> ActorWords:
         locative_prepositions=word_list(actors, "locative_prepositions", "actors.yaml"),
         movement_prepositions=word_list(actors, "movement_prepositions", "actors.yaml"),
         place_verbs=word_list(actors, "place_verbs", "actors.yaml"),
+        seat_participles=word_list(actors, "seat_participles", "actors.yaml"),
         accredited_nouns=word_list(actors, "accredited_nouns", "actors.yaml"),
         inclusive_modifiers=word_list(actors, "inclusive_modifiers", "actors.yaml"),
         person_nouns=word_list(actors, "person_nouns", "actors.yaml"),

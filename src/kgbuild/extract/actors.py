@@ -167,6 +167,9 @@ def is_place_use(tokens: DocSpan, words: ActorWords | None = None) -> bool:
         # "flew to Moscow", "returned from Washington"
         if preposition in words.movement_prepositions and _is_movement(head.head, words):
             return True
+    # "the Cairo-based lender": where the lender is, not Egypt's government.
+    if head.lower_ in words.seat_participles and head.i > root.i:
+        return True
     # "visited Kyiv", "left Brussels"
     return root.dep_ in OBJECT_DEPS and _is_movement(head, words)
 

@@ -31,7 +31,7 @@ def add_organisations(
     for ent in ents:
         if any(index.key_at(t) is not None for t in ent):
             continue  # "Ms Lindqvist" tagged ORG: a person's surname
-        if not is_organisation_name(ent, words) or _modifies_noun(ent):
+        if not (is_organisation_name(ent, words) or _acts(ent)) or _modifies_noun(ent):
             continue
         name = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         _add(index, name, _owner(ent.root, index, ent))
@@ -67,6 +67,10 @@ def add_described_organisations(
         described = any(
             c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ in words.company_nouns
             for c in token.lefts
+        ) or any(
+            # "Afreximbank, the Cairo-based trade financier, ..."
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in words.company_nouns
+            for c in token.rights
         ) or (
             token.dep_ == "appos"
             and token.head.pos_ == "NOUN"
@@ -225,6 +229,22 @@ def _modifies_noun(ent: DocSpan) -> bool:
     gazetteer does not know, a venue or an event rather than an actor."""
     root = ent.root
     return root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head != root
+
+
+def _acts(ent: DocSpan) -> bool:
+    """Tell whether a one-word name the tagger took for an organisation is the subject of
+    a verb ("Frontex stands ready to deploy ..."): a body that acts, not a product or an
+    event mentioned in passing."""
+    if len(ent) != 1:
+        return False
+    token = ent[0]
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and token.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def is_organisation_name(ent: DocSpan, words: ActorWords) -> bool:

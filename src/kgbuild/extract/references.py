@@ -90,6 +90,12 @@ class Resolver:
         reporter = reporting_subject(token, self.lexicon)
         if reporter is not None and reporter.pos_ != "PRON":
             keys = self.resolve([reporter])
+            person = len(keys) == 1 and self.index.kind(keys[0]) is ActorType.PERSON
+            if person and word in THING_PRONOUNS:
+                # "It will release the tranche once ..., IMF mission chief X said": a person
+                # is never "it"; the body the person speaks for is.
+                side = self.index.side_of(keys[0])
+                return [side] if side != keys[0] else self.antecedent(token)
             if keys and (len(keys) > 1 or self.index.kind(keys[0]) is ActorType.GROUP) == plural:
                 return list(keys)
         return self.antecedent(token)
