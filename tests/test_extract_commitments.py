@@ -394,6 +394,56 @@ def test_passive_agent_is_the_debtor() -> None:
     assert (c.debtors, c.status, c.action) == (("france",), Status.SIGNALED, "Security guarantees")
 
 
+def test_a_modal_passive_binds_its_agent_and_leaves_it_out_of_the_action() -> None:
+    c = only(
+        "Sanctions on the potash producer will be lifted by the United States in return "
+        "for the release of 50 prisoners."
+    )
+    assert (c.debtors, c.status, c.action) == (
+        ("united-states",),
+        Status.PLEDGED,
+        "Sanctions on the potash producer lifted",
+    )
+    assert [k.text for k in c.conditions] == ["the release of 50 prisoners"]
+
+
+def test_a_modal_passive_with_no_subject_and_an_agent_is_the_agents_refusal() -> None:
+    c = only(
+        "No person will be returned to Mauritania by Spain unless their nationality has "
+        "been established."
+    )
+    assert (c.debtors, c.polarity) == (("spain",), Polarity.NEGATIVE)
+    assert [k.type for k in c.conditions] == [ConditionType.EXCEPTION]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Kenya will meet its obligations under the deal.", "meet its obligations under the deal"),
+        ("Russia will return the seized vessels.", "return the seized vessels"),
+        ("Turkey will convene an emergency meeting.", "convene an emergency meeting"),
+    ],
+)
+def test_an_event_verb_with_a_thing_as_object_is_an_undertaking(text: str, action: str) -> None:
+    assert only(text).action == action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump will meet Putin in Alaska.",
+        "Macron will meet his counterpart on Friday.",
+        "Macron will attend the talks.",
+        "Macron will travel to Riyadh on Monday.",
+        "Leaders of France and Germany will convene in Brussels next week.",
+    ],
+)
+def test_an_event_verb_with_someone_or_a_gathering_as_object_is_no_undertaking(
+    text: str,
+) -> None:
+    assert extract_text(text).commitments == ()
+
+
 def test_passive_signature_by_two_states_is_formalized() -> None:
     c = only("The accord was signed by Kenya and Ethiopia on Monday.")
     assert (c.debtors, c.status, c.action) == (

@@ -306,7 +306,9 @@ def _action_tokens(predicate: Predicate, excluded: set[int], lexicon: Lexicon) -
     for child in head.children:
         # "Under the deal, Israel will withdraw": words before the verb set the scene.
         leading_adverb = child.dep_ in {"advmod", "npadvmod", "prep"} and child.i < head.i
-        if child.dep_ in HEAD_ONLY_DEPS or leading_adverb:
+        # "will be lifted by the United States": the agent is the debtor, not the action.
+        agent = child.dep_ == "agent" and predicate.debtors
+        if child.dep_ in HEAD_ONLY_DEPS or leading_adverb or agent:
             drop.update(t.i for t in child.subtree)
         if (
             predicate.rule in {"commissive_noun", "conditional_undertaking"}
@@ -380,7 +382,9 @@ def _passive_action(head: Token, drop: set[int]) -> list[Token]:
             kept.update(
                 t.i
                 for t in child.subtree
-                if t.dep_ not in {"det", "compound", "amod", "poss", "case"} or t.i == child.i
+                if t.head.i != child.i
+                or t.dep_ not in {"det", "compound", "amod", "poss", "case"}
+                or t.i == child.i
             )
     return [t for t in head.subtree if t.i in kept or (t.i > head.i and t.i not in drop)]
 

@@ -333,7 +333,9 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X will/would/shall VERB' (pledged), 'X could VERB' (considered),
     'X must/should VERB' (demanded by the speaker); with 'not' a refusal."""
     lemma = token.lemma_.lower()
-    if token.pos_ not in VERBAL_POS or lemma in lexicon.non_action_verbs | lexicon.event_verbs:
+    if token.pos_ not in VERBAL_POS or lemma in lexicon.non_action_verbs:
+        return
+    if lemma in lexicon.event_verbs and _is_event(token, lexicon):
         return
     modal_word = modal_aux(token, lexicon)
     semi, semi_status = None, Status.DEMANDED
@@ -369,6 +371,10 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             if c.dep_ in {"compound", "amod", "poss"}
             and (c.pos_ == "PROPN" or c.text[:1].isupper() or c.tag_ == "PRP$")
         )
+        # "sanctions will be lifted by the United States": the agent is the debtor.
+        agent = next((c for c in token.children if _agent(c)), None)
+        if agent is not None:
+            debtors = tuple(c for c in agent.children if c.dep_ == "pobj")
         if no_one and not debtors:
             return  # "no country should be left behind" names nobody
     if any(
@@ -411,6 +417,25 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         speaker_requests=status is Status.DEMANDED,
         speaker_binds=status is Status.PLEDGED
         and ((agentless and lemma in lexicon.passive_undertaking_verbs) or act_takes_place),
+    )
+
+
+def _is_event(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether an event verb reports a date in the calendar ("will travel to Riyadh",
+    "will meet Putin", "will attend the summit") rather than an undertaking ("will meet
+    the targets", "will convene an emergency meeting", "will be returned by X")."""
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return False
+    obj = first_child(token, OBJECT_DEPS)
+    if obj is None:
+        return True
+    if token.lemma_.lower() in lexicon.arranging_verbs:
+        return False
+    return (
+        obj.pos_ == "PROPN"
+        or obj.ent_type_ != ""
+        or obj.lemma_.lower() in lexicon.event_objects | lexicon.time_nouns
+        or obj.tag_ == "PRP"
     )
 
 

@@ -42,6 +42,8 @@ class Lexicon:
     withdrawn_phrases: frozenset[str]
     non_action_verbs: frozenset[str]
     event_verbs: frozenset[str]
+    event_objects: frozenset[str]
+    arranging_verbs: frozenset[str]
     object_taking_verbs: frozenset[str]
     to_object_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
@@ -178,6 +180,8 @@ def load_lexicon() -> Lexicon:
         withdrawn_phrases=_words(pred, "withdrawn_phrases", "predicates.yaml"),
         non_action_verbs=_words(pred, "non_action_verbs", "predicates.yaml"),
         event_verbs=_words(pred, "event_verbs", "predicates.yaml"),
+        event_objects=_words(pred, "event_objects", "predicates.yaml"),
+        arranging_verbs=_words(pred, "arranging_verbs", "predicates.yaml"),
         object_taking_verbs=_words(pred, "object_taking_verbs", "predicates.yaml"),
         to_object_verbs=_words(pred, "to_object_verbs", "predicates.yaml"),
         object_control_verbs=_words(pred, "object_control_verbs", "predicates.yaml"),
