@@ -964,3 +964,20 @@ def test_a_negated_intent_signals_that_the_subject_will_not_act() -> None:
 
 def test_a_negated_agreement_reports_no_undertaking() -> None:
     assert extract_text("Japan has not agreed to send troops.").commitments == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "status"),
+    [
+        ("Japan has no intention of lifting the ban.", "lifting the ban", Status.SIGNALED),
+        ("Manila has no plans to invoke the treaty.", "invoke the treaty", Status.SIGNALED),
+        ("Russia showed no willingness to withdraw its troops.", "withdraw its troops",
+         Status.SIGNALED),
+        ("Germany gave no commitment to send tanks.", "send tanks", Status.PLEDGED),
+        ("Brazil offered no guarantee that it would cut deforestation.", "cut deforestation",
+         Status.PLEDGED),
+    ],
+)
+def test_a_commissive_noun_with_no_is_a_refusal(text: str, action: str, status: Status) -> None:
+    c = only(text)
+    assert (c.action, c.polarity, c.status) == (action, Polarity.NEGATIVE, status)

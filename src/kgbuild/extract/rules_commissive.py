@@ -215,7 +215,8 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return  # "Poland blocked a plan to cut subsidies": the refusal rule reads it
     value = lexicon.commissive_nouns[token.lemma_.lower()]
     status = value if value is not None else Status.PLEDGED
-    polarity = Polarity.NEGATIVE if value is None else Polarity.POSITIVE
+    # "has no plans to", "showed no willingness to", "gave no commitment to": a refusal.
+    polarity = Polarity.NEGATIVE if value is None or _negated_noun(token) else Polarity.POSITIVE
     hedged = any(c.dep_ == "amod" and c.lower_ in lexicon.hedge_adjectives for c in token.children)
     governing_status = lexicon.commissive_verbs.get(token.head.lemma_.lower())
     if token.dep_ in OBJECT_DEPS and governing_status is Status.CONSIDERED:
@@ -295,6 +296,8 @@ def _noun_complement(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "as", "for", "to"}:
             pobj = first_child(child, {"pobj", "pcomp"})
+            if pobj is not None and pobj.tag_ == "VBG" and _negated_noun(noun):
+                return pobj  # "no intention of lifting the ban": lifting the ban
             if pobj is not None:
                 return noun
     after = infinitive_after(noun)
@@ -303,6 +306,10 @@ def _noun_complement(noun: Token) -> Token | None:
     if any(c.dep_ == "poss" for c in noun.children):
         return noun
     return None
+
+
+def _negated_noun(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _governing_subjects(token: Token) -> tuple[Token, ...]:
@@ -353,6 +360,8 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     status = lexicon.modal_status[modal_word.lower_] if modal_word is not None else semi_status
     negated = negative(token, lexicon) or (semi is not None and negative(semi, lexicon))
+    # "offered no guarantee that it would cut X": the clause of a noun with "no".
+    negated = negated or (token.dep_ in {"acl", "ccomp"} and _negated_noun(token.head))
     passive = any(c.dep_ == "auxpass" for c in token.children)
     subjects = children(token, SUBJECT_DEPS) or (children(semi, SUBJECT_DEPS) if semi else [])
     if not subjects and token.dep_ == "conj":
