@@ -1017,3 +1017,34 @@ def test_a_name_with_a_business_noun_in_apposition_is_an_organisation() -> None:
 def test_a_city_before_based_is_a_place_not_its_government() -> None:
     found = extract_text("The London-based lender said it would not extend the loan.")
     assert "united-kingdom" not in {a.key for a in found.actors}
+
+
+def test_a_name_tagged_as_organisation_after_an_office_title_is_a_person() -> None:
+    found = extract_text('EU Commissioner Magnus Brunner said: "We will not give up."')
+    assert {a.key: a.type for a in found.actors}["magnus-brunner"] is ActorType.PERSON
+    assert [c.debtors for c in found.commitments] == [("european-union",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ('The EU met on Monday. Commissioner Anna Berg said: "We will not give up."',
+         "european-union"),
+        ('NATO met on Monday. Secretary General Anna Berg said: "We will not give up."',
+         "nato"),
+        ('The African Union met. Commissioner Bankole Adeoye said: "We will not give up."',
+         "african-union"),
+    ],
+)
+def test_an_organisations_office_named_bare_is_held_for_the_organisation_named(
+    text: str, side: str
+) -> None:
+    found = extract_text(text)
+    assert [c.debtors for c in found.commitments] == [(side,)]
+
+
+def test_a_bare_office_two_named_organisations_have_is_held_for_neither() -> None:
+    found = extract_text(
+        'The EU and the African Union met. Commissioner Anna Berg said: "We will not give up."'
+    )
+    assert {a.key: a.acts_for for a in found.actors}["anna-berg"] == ()

@@ -131,7 +131,15 @@ def _described_as_person(ent: DocSpan, words: ActorWords, lexicon: Lexicon) -> b
         return False
     nouns = words.person_nouns | lexicon.commentator_nouns
     described = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end - 1]
-    return any(c.lemma_.lower() in nouns for c in described)
+    # "EU Commissioner Magnus Brunner said": an office title right before the name.
+    title = ent.doc[ent.start - 1] if ent.start > 0 else None
+    titled = (
+        title is not None
+        and title.dep_ == "compound"
+        and title.head.i in range(ent.start, ent.end)
+        and title.lower_ in nouns | words.state_office_words
+    )
+    return titled or any(c.lemma_.lower() in nouns for c in described)
 
 
 def _gazetteer_entry(

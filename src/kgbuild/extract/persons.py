@@ -174,10 +174,29 @@ def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: Ac
         builder.acts_for.add(post.of)
         return
     side = _side_in_title(tokens, index, words)
+    if side is None:
+        post = _bare_office(index, tokens)
+        if post is not None:
+            builder.post = Post(post.key, post.label, post.of)
+            side = post.of
     if side is None and _unplaced_state_office(tokens, index, words):
         side = index.home_state()
     if side is not None:
         builder.acts_for.add(side)
+
+
+def _bare_office(index: ActorIndex, tokens: list[Token]) -> PostEntry | None:
+    """Give the office of an organisation a title names without naming the organisation
+    ("Commissioner Magnus Brunner" in an article about the EU), when exactly one
+    organisation the article names has an office of that name."""
+    if any(index.key_at(t) is not None for t in tokens):
+        return None
+    posts = [
+        post
+        for post in index.gazetteer.posts_of_bare_title(_title_text(tokens))
+        if post.of is not None and index.get(post.of) is not None
+    ]
+    return posts[0] if len({p.of for p in posts}) == 1 else None
 
 
 def _unplaced_state_office(tokens: list[Token], index: ActorIndex, words: ActorWords) -> bool:
@@ -263,7 +282,11 @@ def _accredited_to(token: Token, words: ActorWords) -> bool:
 def _title_tokens(ent: DocSpan) -> list[Token]:
     """Give the words of a title written before or beside a name ("French President")."""
     root = ent.root
-    title = [t for t in root.lefts if t.i < ent.start and t.dep_ in TITLE_MODIFIER_DEPS]
+    # The parser hangs a title on the surname or on the first name ("Commissioner Bankole").
+    title = [
+        t for word in ent for t in word.lefts
+        if t.i < ent.start and t.dep_ in TITLE_MODIFIER_DEPS
+    ]
     expanded: list[Token] = []
     for t in title:
         expanded.extend(t.subtree)

@@ -304,6 +304,18 @@ class Gazetteer:
                     return post
         return None
 
+    def posts_of_bare_title(self, title: str) -> tuple[PostEntry, ...]:
+        """Give the organisations' offices a title names without naming whose
+        ("Commissioner", "Secretary General"): the posts listed with that form."""
+        lowered = clean_surface(title).lower()
+        return tuple(
+            self._posts[key]
+            for form, sources in self._title_forms
+            if form == lowered
+            for key, of in sources
+            if of is not None and key in self._posts
+        )
+
     def _resolve_title(
         self, holder: str, sources: list[tuple[str, str | None]]
     ) -> PostEntry | None:
