@@ -981,3 +981,33 @@ def test_a_negated_agreement_reports_no_undertaking() -> None:
 def test_a_commissive_noun_with_no_is_a_refusal(text: str, action: str, status: Status) -> None:
     c = only(text)
     assert (c.action, c.polarity, c.status) == (action, Polarity.NEGATIVE, status)
+
+
+def test_both_leaders_are_the_two_heads_of_state_or_government_named() -> None:
+    c = only(
+        "Kosovo's caretaker prime minister Albin Kurti met Serbian President Aleksandar "
+        "Vucic in Brussels. Kaja Kallas urged both leaders to move to implementation."
+    )
+    assert (c.debtors, c.requested_by) == (
+        ("albin-kurti", "aleksandar-vucic"),
+        ("kaja-kallas",),
+    )
+
+
+def test_both_sides_are_the_two_sides_named_most_when_no_pair_was_just_named() -> None:
+    found = extract_text(
+        "The EU and Mauritania signed a partnership. The EU will pay. Mauritania will patrol "
+        "its coast. Spain welcomed it. If departures rise, the two sides will convene an "
+        "extraordinary meeting."
+    )
+    assert found.commitments[-1].debtors == ("european-union", "mauritania")
+
+
+def test_both_sides_among_three_sides_named_alike_are_no_one() -> None:
+    found = extract_text(
+        "Russia met Ukraine. Turkey met Russia. Ukraine met Turkey. Germany urged both sides "
+        "to talk again."
+    )
+    (c,) = found.commitments
+    assert c.requested_by == ("germany",)
+    assert not {"russia", "ukraine", "turkey"} & set(c.debtors)

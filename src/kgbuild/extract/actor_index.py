@@ -284,6 +284,26 @@ class ActorIndex:
             return None
         return counts[0][1]
 
+    def main_pair(
+        self, before: int, kinds: frozenset[ActorType], posts: frozenset[str] = frozenset()
+    ) -> tuple[str, ...]:
+        """Give the two actors of `kinds` (holding one of `posts`, if any are given) the text
+        names most often before offset `before`, in the order first named, when both are
+        named at least twice and more often than any other ("both sides" in a report on
+        two warring parties); else ()."""
+        counts = sorted(
+            (-sum(1 for m in a.mentions if m.end <= before), a.key)
+            for a in self.actors()
+            if a.type in kinds and (not posts or _holds(a, posts))
+        )
+        # Holders of a leader's office are few: one mention each is enough.
+        if len(counts) < 2 or -counts[1][0] < (1 if posts else 2):
+            return ()
+        if len(counts) > 2 and counts[2][0] == counts[1][0]:
+            return ()
+        pair = [key for _count, key in counts[:2]]
+        return tuple(sorted(pair, key=lambda k: min(m.start for m in self._actors[k].mentions)))
+
     def kind(self, key: str) -> ActorType | None:
         """Give the type of the actor with this key."""
         builder = self._actors.get(key)
@@ -486,3 +506,9 @@ def clean_label(text: str) -> str:
 def in_regions(start: int, regions: Iterable[Span]) -> bool:
     """Tell whether a character offset lies inside one of `regions`."""
     return any(r.start <= start < r.end for r in regions)
+
+
+def _holds(actor: ActorBuilder, posts: frozenset[str]) -> bool:
+    """Tell whether a person holds one of the generic offices `posts` ("president" for
+    "president-of-serbia")."""
+    return actor.post is not None and any(actor.post.key.startswith(p + "-of-") for p in posts)

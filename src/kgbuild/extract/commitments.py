@@ -10,6 +10,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..records import ActorType, Article, Commitment, Condition, Span, Status
 from ..resources.lexicons import Lexicon
+from .actor_index import SIDES
 from .actors import ActorIndex
 from .conditions import FoundCondition, find_conditions
 from .grammar import doc_text, infinitive_to, phrase, tense_shift
@@ -89,6 +90,7 @@ def extract_commitments(
                     agreed
                     or _pair_before(pair, index)
                     or _last_deal_pair(pair, index, latest_parties)
+                    or index.main_pair(pair.idx, *_pair_kinds(pair, lexicon))
                     or debtors
                 )
             if predicate.rule == "commissive_object" and predicate.cue[0].lemma_.lower() in (
@@ -187,12 +189,28 @@ def _last_deal_pair(
     return last if last and set(last) == set(parties) else ()
 
 
+def _pair_kinds(
+    phrase: Token, lexicon: Lexicon
+) -> tuple[frozenset[ActorType], frozenset[str]]:
+    """Give the kinds of actor a pair phrase may stand for, and the offices they must hold:
+    "both leaders" persons heading a state, "the two countries" states, "both sides"
+    states or organisations."""
+    lemma = phrase.lemma_.lower()
+    if lemma in lexicon.pair_person_nouns:
+        return frozenset({ActorType.PERSON}), lexicon.leader_posts
+    if lemma in lexicon.pair_nouns:
+        return frozenset({ActorType.STATE}), frozenset()
+    return SIDES, frozenset()
+
+
 def _pair_phrase(heads: tuple[Token, ...], lexicon: Lexicon) -> Token | None:
     """Give the head of a debtor phrase "both sides" / "the two countries", else None."""
     if len(heads) != 1:
         return None
     head = heads[0]
-    if head.lemma_.lower() not in lexicon.counterpart_nouns | lexicon.pair_nouns:
+    if head.lemma_.lower() not in (
+        lexicon.counterpart_nouns | lexicon.pair_nouns | lexicon.pair_person_nouns
+    ):
         return None
     if not any(c.lower_ in lexicon.counterpart_quantifiers for c in head.children):
         return None

@@ -163,7 +163,10 @@ def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: Ac
     tokens = _title_tokens(ent)
     if not tokens:
         return
-    post = _post_of_title(index.gazetteer, tokens)
+    # "Kosovo's caretaker prime minister" holds the office of "Kosovo's prime minister".
+    post = _post_of_title(
+        index.gazetteer, [t for t in tokens if t.lower_ not in words.government_adjectives]
+    )
     if post is not None and builder.post is None:
         builder.post = Post(post.key, post.label, post.of)
     known = index.gazetteer.get(builder.key)

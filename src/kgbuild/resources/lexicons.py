@@ -64,6 +64,8 @@ class Lexicon:
     endorsement_verbs: frozenset[str]
     counterpart_nouns: frozenset[str]
     pair_nouns: frozenset[str]
+    pair_person_nouns: frozenset[str]
+    leader_posts: frozenset[str]
     counterpart_quantifiers: frozenset[str]
     hostile_nouns: frozenset[str]
     modal_status: Mapping[str, Status]
@@ -202,6 +204,8 @@ def load_lexicon() -> Lexicon:
         endorsement_verbs=_words(pred, "endorsement_verbs", "predicates.yaml"),
         counterpart_nouns=_words(pred, "counterpart_nouns", "predicates.yaml"),
         pair_nouns=_words(pred, "pair_nouns", "predicates.yaml"),
+        pair_person_nouns=_words(pred, "pair_person_nouns", "predicates.yaml"),
+        leader_posts=_words(pred, "leader_posts", "predicates.yaml"),
         counterpart_quantifiers=_words(pred, "counterpart_quantifiers", "predicates.yaml"),
         hostile_nouns=_words(pred, "hostile_nouns", "predicates.yaml"),
         modal_status=modal_status,
