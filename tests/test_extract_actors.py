@@ -1048,3 +1048,26 @@ def test_a_bare_office_two_named_organisations_have_is_held_for_neither() -> Non
         'The EU and the African Union met. Commissioner Anna Berg said: "We will not give up."'
     )
     assert {a.key: a.acts_for for a in found.actors}["anna-berg"] == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The official creditor committee has agreed to extend maturities.",
+         "official-creditor-committee"),
+        ("The bondholders' committee has rejected calls to accept a haircut.",
+         "bondholders-committee"),
+        ("A joint monitoring committee will verify the withdrawal.", "joint-monitoring-committee"),
+        ("The joint migration task force will publish a plan.", "joint-migration-task-force"),
+    ],
+)
+def test_a_body_written_in_lower_case_with_words_that_say_which_is_an_organisation(
+    text: str, key: str
+) -> None:
+    found = extract_text(text)
+    assert {a.key: a.type for a in found.actors}[key] is ActorType.ORGANIZATION
+    assert [c.debtors for c in found.commitments] == [(key,)]
+
+
+def test_a_bare_committee_is_no_new_organisation() -> None:
+    assert extract_text("The committee will publish a plan.").actors == ()

@@ -57,6 +57,7 @@ class ActorWords:
     organisation_words: frozenset[str]
     body_nouns: frozenset[str]
     company_nouns: frozenset[str]
+    common_body_heads: frozenset[str]
     state_name_heads: frozenset[str]
     numbers: Mapping[str, int]
 
@@ -111,6 +112,7 @@ def load_actor_words() -> ActorWords:
         organisation_words=word_list(organisations, "words", "organisations.yaml"),
         body_nouns=word_list(organisations, "body_nouns", "organisations.yaml"),
         company_nouns=word_list(organisations, "company_nouns", "organisations.yaml"),
+        common_body_heads=word_list(organisations, "common_body_heads", "organisations.yaml"),
         state_name_heads=word_list(organisations, "state_name_heads", "organisations.yaml"),
         numbers=_numbers(actors, "numbers", "actors.yaml"),
     )

@@ -37,6 +37,7 @@ from .actor_index import (
 )
 from .groups import add_groups, link_adjective_anaphors
 from .organisations import (
+    add_common_bodies,
     add_described_organisations,
     add_organisations,
     link_acronyms,
@@ -108,6 +109,7 @@ def resolve_actors(
     add_persons(index, persons, words, skipped)
     add_organisations(index, organisations, words, (*skipped, *headings))
     add_described_organisations(index, doc, words, (*skipped, *headings))
+    add_common_bodies(index, doc, words, (*skipped, *headings))
     link_acronyms(index, doc)
     for ent in [*persons, *known_persons]:
         key = next((index.key_at(t) for t in ent if index.key_at(t) is not None), None)

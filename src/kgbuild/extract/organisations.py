@@ -91,6 +91,33 @@ def add_described_organisations(
             _add(index, name, None)
 
 
+def add_common_bodies(
+    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Add the bodies written in lower case with the words that say which ("the official
+    creditor committee", "the bondholders' committee", "the joint migration task force"),
+    when no actor is among those words (then it is that actor's body)."""
+    for token in doc:
+        if not token.text.islower() or token.tag_ not in {"NN", "NNP"} or index.key_at(token):
+            continue
+        modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+        head_words = [*(m.lower_ for m in modifiers[-1:] if m.lower_ == "task"), token.lower_]
+        if " ".join(head_words) not in words.common_body_heads:
+            continue
+        if head_words[0] == "task":
+            modifiers = modifiers[:-1]
+        # "the bondholders' committee": the article hangs on the possessor.
+        determiners = [c for t in (token, *modifiers) for c in t.lefts if c.dep_ == "det"]
+        if not modifiers or not determiners or in_regions(token.idx, skipped):
+            continue
+        name = [t for m in modifiers for t in m.subtree if t not in determiners] + [
+            t for t in token.lefts if t.lower_ == "task"
+        ]
+        if any(index.key_at(t) is not None or t.text[:1].isupper() for t in name):
+            continue  # "the EU's steering committee", "the Joint Committee": named elsewhere
+        _add(index, sorted({*name, token}, key=lambda t: t.i), None)
+
+
 def organisation_named_after(ent: DocSpan, words: ActorWords) -> list[Token] | None:
     """Give the whole name when an actor's name ends an organisation's name ("the
     Export-Import Bank of China", "the Canola Council of Canada"): the state is then part of
