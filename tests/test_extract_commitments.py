@@ -1011,3 +1011,22 @@ def test_both_sides_among_three_sides_named_alike_are_no_one() -> None:
     (c,) = found.commitments
     assert c.requested_by == ("germany",)
     assert not {"russia", "ukraine", "turkey"} & set(c.debtors)
+
+
+def test_an_unquoted_we_is_the_side_of_the_first_sentences_subject() -> None:
+    found = extract_text(
+        "The European Commission today announced a partnership with Mauritania. We will "
+        "support border management once a status agreement is concluded."
+    )
+    assert [c.debtors for c in found.commitments] == [
+        ("european-union",),
+        ("european-union",),
+    ]
+
+
+def test_an_unattributed_quoted_we_is_not_the_narrators() -> None:
+    found = extract_text(
+        'The European Commission today announced a partnership with Mauritania. "We will '
+        'not be anyone\'s border guard."'
+    )
+    assert [c.debtors for c in found.commitments] == [("european-union",)]

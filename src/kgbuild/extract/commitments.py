@@ -10,7 +10,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..records import ActorType, Article, Commitment, Condition, Span, Status
 from ..resources.lexicons import Lexicon
-from .actor_index import SIDES
+from .actor_index import SIDES, SPEAKER_PRONOUNS
 from .actors import ActorIndex
 from .conditions import FoundCondition, find_conditions
 from .grammar import doc_text, infinitive_to, phrase, tense_shift
@@ -55,6 +55,7 @@ def extract_commitments(
     resolver = Resolver(index, lexicon)
     quotes = find_quotes(doc, lexicon)
     excluded = article.excluded
+    narrator = _narrator(doc, excluded, resolver, index)
     previous_debtors: tuple[str, ...] = ()
     parties: dict[str, tuple[str, ...]] = {}  # agreement noun -> the parties of the last one
     latest_parties: tuple[str, ...] = ()  # the parties of the last agreement of any kind
@@ -81,6 +82,14 @@ def extract_commitments(
             debtors = resolver.resolve(predicate.debtors, side) or resolver.resolve(
                 predicate.fallback_debtors, side
             )
+            if (
+                not debtors
+                and not side
+                and any(t.lower_ in SPEAKER_PRONOUNS for t in predicate.debtors)
+                and quote_at(quotes, predicate.anchor.idx) is None
+            ):
+                # "We will also provide $20 million" in a press release's own voice.
+                debtors = narrator
             pair = _pair_phrase(predicate.debtors, lexicon)
             if pair is not None:
                 # "both sides will ...": the parties of the last deal, else the pair just named
@@ -147,6 +156,24 @@ def extract_commitments(
                 parties[agreement.lemma_.lower()] = debtors
                 latest_parties = debtors if len(debtors) == 2 else ()
         previous_debtors = sentence_debtors or previous_debtors
+
+
+def _narrator(
+    doc: Doc, excluded: tuple[Span, ...], resolver: Resolver, index: ActorIndex
+) -> tuple[str, ...]:
+    """Give whom an unquoted "we" stands for: the side of the state or organisation that
+    is the subject of the article's first sentence ("The Ministry of Foreign Affairs
+    announced today that ..." in a press release), else the article's home state."""
+    for sentence in doc.sents:
+        if sentence.text.strip() == "" or _overlaps(sentence, excluded):
+            continue
+        subjects = [c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        keys = resolver.resolve(subjects)
+        if len(keys) == 1 and index.kind(keys[0]) in SIDES:
+            return (index.side_of(keys[0]),)
+        break
+    home = index.home_state()
+    return (home,) if home is not None else ()
 
 
 def _source_of_demand(
