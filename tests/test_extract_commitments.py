@@ -1030,3 +1030,14 @@ def test_an_unattributed_quoted_we_is_not_the_narrators() -> None:
         'not be anyone\'s border guard."'
     )
     assert [c.debtors for c in found.commitments] == [("european-union",)]
+
+
+def test_an_interview_answers_we_is_the_side_of_the_person_interviewed() -> None:
+    found = extract_text(
+        "Zambian Mines Minister Paul Kabuswe sat down with the Lusaka Times this week.\n"
+        "Q: Will you lift the export ban?\n"
+        "A: We will lift it once the smelter is built.\n"
+    )
+    (c,) = found.commitments
+    assert (c.debtors, c.action) == (("zambia",), "lift it")
+    assert [k.text for k in c.conditions] == ["the smelter is built"]

@@ -10,7 +10,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..records import ActorType, Article, Commitment, Condition, Span, Status
 from ..resources.lexicons import Lexicon
-from .actor_index import SIDES, SPEAKER_PRONOUNS
+from .actor_index import SIDES, SPEAKER_PRONOUNS, SUBJECT_DEPS
 from .actors import ActorIndex
 from .conditions import FoundCondition, find_conditions
 from .grammar import doc_text, infinitive_to, phrase, tense_shift
@@ -167,9 +167,10 @@ def _narrator(
     for sentence in doc.sents:
         if sentence.text.strip() == "" or _overlaps(sentence, excluded):
             continue
-        subjects = [c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in sentence.root.children if c.dep_ in SUBJECT_DEPS]
         keys = resolver.resolve(subjects)
-        if len(keys) == 1 and index.kind(keys[0]) in SIDES:
+        # An interview opens on the person interviewed: "we" is the side the person speaks for.
+        if len(keys) == 1 and (index.kind(keys[0]) in SIDES or index.side_of(keys[0]) != keys[0]):
             return (index.side_of(keys[0]),)
         break
     home = index.home_state()
@@ -351,6 +352,10 @@ def _action_tokens(predicate: Predicate, excluded: set[int], lexicon: Lexicon) -
     for child in head.children:
         # "Under the deal, Israel will withdraw": words before the verb set the scene.
         leading_adverb = child.dep_ in {"advmod", "npadvmod", "prep"} and child.i < head.i
+        # "A: We will lift it": an interview's or a transcript's label before the clause.
+        leading_adverb = leading_adverb or (
+            child.i < head.i and child.nbor(1).text == ":" and child.dep_ not in SUBJECT_DEPS
+        )
         # "will be lifted by the United States": the agent is the debtor, not the action.
         agent = child.dep_ == "agent" and predicate.debtors
         if child.dep_ in HEAD_ONLY_DEPS or leading_adverb or agent:
