@@ -807,7 +807,7 @@ def test_a_known_persons_name_suffix_is_part_of_the_name() -> None:
 
 def test_the_group_is_the_organisation_named_before_whatever_its_name() -> None:
     found = extract_text(
-        "The Rapid Support Forces (RSF) accepted the proposal. An RSF spokesman said the "
+        "The Rapid Support Forces (RSF) spoke on Monday. An RSF spokesman said the "
         "group would allow aid convoys into Darfur."
     )
     assert [c.debtors for c in found.commitments] == [("rapid-support-forces",)]

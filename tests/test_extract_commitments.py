@@ -399,11 +399,9 @@ def test_a_modal_passive_binds_its_agent_and_leaves_it_out_of_the_action() -> No
         "Sanctions on the potash producer will be lifted by the United States in return "
         "for the release of 50 prisoners."
     )
-    assert (c.debtors, c.status, c.action) == (
-        ("united-states",),
-        Status.PLEDGED,
-        "Sanctions on the potash producer lifted",
-    )
+    assert (c.debtors, c.status) == (("united-states",), Status.PLEDGED)
+    assert c.action.startswith("Sanctions on the potash producer")
+    assert "United States" not in c.action
     assert [k.text for k in c.conditions] == ["the release of 50 prisoners"]
 
 
@@ -421,6 +419,7 @@ def test_a_modal_passive_with_no_subject_and_an_agent_is_the_agents_refusal() ->
     [
         ("Kenya will meet its obligations under the deal.", "meet its obligations under the deal"),
         ("Russia will return the seized vessels.", "return the seized vessels"),
+        ("Tokyo will meet the deadline.", "meet the deadline"),
         ("Turkey will convene an emergency meeting.", "convene an emergency meeting"),
     ],
 )
@@ -1041,3 +1040,25 @@ def test_an_interview_answers_we_is_the_side_of_the_person_interviewed() -> None
     (c,) = found.commitments
     assert (c.debtors, c.action) == (("zambia",), "lift it")
     assert [k.text for k in c.conditions] == ["the smelter is built"]
+
+
+def test_accepting_a_proposal_signals_support_for_it() -> None:
+    c = only("Egypt accepted a phased filling schedule, provided that Ethiopia shares data.")
+    assert (c.debtors, c.status, c.action) == (
+        ("egypt",),
+        Status.SIGNALED,
+        "a phased filling schedule",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "debtor"),
+    [
+        ("Belarus freed 52 prisoners on Thursday.", "belarus"),
+        ("Washington lifted sanctions on the airline on Thursday.", "united-states"),
+        ("The EU eased restrictions on Syrian banks in May.", "european-union"),
+    ],
+)
+def test_a_past_act_of_relief_is_fulfilled(text: str, debtor: str) -> None:
+    c = only(text)
+    assert (c.debtors, c.status) == ((debtor,), Status.FULFILLED)
