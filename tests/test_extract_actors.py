@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_helpers import extract_text
+from extraction_helpers import extract_text, only
 from kgbuild.document.readers import read_bytes
 from kgbuild.errors import DataFileError
 from kgbuild.extract import extract
@@ -1071,3 +1071,19 @@ def test_a_body_written_in_lower_case_with_words_that_say_which_is_an_organisati
 
 def test_a_bare_committee_is_no_new_organisation() -> None:
     assert extract_text("The committee will publish a plan.").actors == ()
+
+
+def test_the_kingdom_before_any_state_is_named_is_the_speakers_state() -> None:
+    c = only("The kingdom will host the next round of talks, the Saudi foreign ministry said.")
+    assert c.debtors == ("saudi-arabia",)
+
+
+@pytest.mark.parametrize(
+    ("text", "debtor"),
+    [
+        ("The World Bank's board approved a $750 million loan to Egypt.", "world-bank"),
+        ("NATO's secretariat will draft the plan.", "nato"),
+    ],
+)
+def test_an_organisations_board_acts_for_it(text: str, debtor: str) -> None:
+    assert only(text).debtors == (debtor,)

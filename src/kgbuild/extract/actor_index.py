@@ -51,6 +51,7 @@ class ActorWords:
     leader_nouns: frozenset[str]
     government_adjectives: frozenset[str]
     state_anaphors: frozenset[str]
+    organ_nouns: frozenset[str]
     state_office_words: frozenset[str]
     organisation_anaphors: frozenset[str]
     force_nouns: frozenset[str]
@@ -106,6 +107,7 @@ def load_actor_words() -> ActorWords:
         leader_nouns=word_list(actors, "leader_nouns", "actors.yaml"),
         government_adjectives=word_list(actors, "government_adjectives", "actors.yaml"),
         state_anaphors=word_list(actors, "state_anaphors", "actors.yaml"),
+        organ_nouns=word_list(actors, "organ_nouns", "actors.yaml"),
         state_office_words=word_list(actors, "state_office_words", "actors.yaml"),
         organisation_anaphors=word_list(actors, "organisation_anaphors", "actors.yaml"),
         force_nouns=word_list(actors, "force_nouns", "actors.yaml"),

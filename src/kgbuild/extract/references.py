@@ -63,7 +63,16 @@ class Resolver:
         if token.lemma_.lower() in STATE_NOUNS:
             return self._owner_state(token, speaker)
         if token.lemma_.lower() in self.words.state_anaphors and _is_bare_definite(token):
-            return self.antecedent(token, frozenset({ActorType.STATE}))
+            # "The kingdom will host the talks, the Saudi foreign ministry said": failing a
+            # state named before, the one state the speaker stands for.
+            states = frozenset({ActorType.STATE})
+            return self.antecedent(token, states) or self._speakers_only_state(speaker)
+        if token.lemma_.lower() in self.words.organ_nouns:
+            # "the World Bank's board", "the Fund's board": the organisation's own act.
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            owned = self._resolve_one(owner, speaker) if owner is not None else []
+            if len(owned) == 1 and self.index.kind(owned[0]) is ActorType.ORGANIZATION:
+                return owned
         if token.lower_ in self.words.body_nouns and _is_unowned_body(token):
             # "The power ministry said it would ...", with no state named: the home state's.
             return self._home_state()
@@ -216,6 +225,12 @@ class Resolver:
         if len(states) == 1:
             return states  # also in a joint statement of a state and an organisation
         return self._home_state()
+
+    def _speakers_only_state(self, speaker: Sequence[str]) -> list[str]:
+        """Give the one state the speakers stand for, if exactly one."""
+        states = {self.index.side_of(k) for k in speaker}
+        states = {k for k in states if self.index.kind(k) is ActorType.STATE}
+        return sorted(states) if len(states) == 1 else []
 
     def _home_state(self) -> list[str]:
         home = self.index.home_state()
