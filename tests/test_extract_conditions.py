@@ -63,6 +63,41 @@ from kgbuild.records import ConditionType
             "a ceasefire",
             ConditionType.PREREQUISITE,
         ),
+        (
+            "Japan will release the funds when Korea signs the memorandum.",
+            "Korea signs the memorandum",
+            ConditionType.PREREQUISITE,
+        ),
+        (
+            "Japan will fund the project, assuming the Diet approves the budget.",
+            "the Diet approves the budget",
+            ConditionType.PREREQUISITE,
+        ),
+        (
+            "Japan would restore the flights, on the understanding that Korea lifts the ban.",
+            "Korea lifts the ban",
+            ConditionType.PREREQUISITE,
+        ),
+        (
+            "Japan is prepared to ease the tariffs, but not before Korea ratifies the deal.",
+            "Korea ratifies the deal",
+            ConditionType.PREREQUISITE,
+        ),
+        (
+            "Japan will observe the truce for as long as Korea does.",
+            "Korea does",
+            ConditionType.PROVISO,
+        ),
+        (
+            "Should talks fail, Japan will take the dispute to the WTO.",
+            "talks fail",
+            ConditionType.TRIGGER,
+        ),
+        (
+            "Were Korea to guarantee minimum flows, Japan would drop its objections.",
+            "Korea to guarantee minimum flows",
+            ConditionType.TRIGGER,
+        ),
     ],
 )
 def test_condition_marker(sentence: str, text: str, kind: ConditionType) -> None:
@@ -241,3 +276,15 @@ def test_after_an_undated_act_of_another_party_is_a_prerequisite() -> None:
     assert [(k.text, k.type) for k in found.conditions] == [
         ("Russia withdraws its troops", ConditionType.PREREQUISITE)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When Macron visited Kyiv last year, France pledged to send tanks.",
+        "When asked, Japan said it would send aid.",
+        "Japan said it should send aid.",
+    ],
+)
+def test_a_past_when_or_a_modal_should_is_no_condition(sentence: str) -> None:
+    assert only(sentence).conditions == ()

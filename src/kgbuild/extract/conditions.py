@@ -66,18 +66,39 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
             found.append((s.start, s.end, s.text.lower()))
             taken.update(range(s.start, s.end))
     for token in sentence:
-        if token.i in taken or token.lower_ not in lexicon.condition_markers:
+        if token.i in taken:
             continue
         # A marker word is a subordinator ("if"), a preposition ("following a ceasefire")
         # or a participle the parser reads as a clause ("provided Russia stops").
         # ", pending approval" is also read as a participle modifying the noun after it.
         after_comma = token.i > sentence.start and doc[token.i - 1].text == ","
-        if token.dep_ in {"mark", "prep"} or _subordinating_adverb(token) or (
-            token.tag_ in {"VBN", "VBG"}
-            and (token.dep_ == "advcl" or (token.dep_ == "amod" and after_comma))
-        ):
+        marker = token.lower_ in lexicon.condition_markers and (
+            token.dep_ in {"mark", "prep"}
+            or _subordinating_adverb(token)
+            or (
+                token.tag_ in {"VBN", "VBG"}
+                and (token.dep_ == "advcl" or (token.dep_ == "amod" and after_comma))
+            )
+        )
+        inverted = token.lower_ in lexicon.inverted_conditionals and _opens_inversion(token)
+        if marker or inverted:
             found.append((token.i, token.i + 1, token.lower_))
     return sorted(found)
+
+
+def _opens_inversion(token: Token) -> bool:
+    """Tell whether an auxiliary opens a conditional clause before its subject: "Should
+    talks fail, ...", "Were Ethiopia to guarantee flows, ...", "Had the talks succeeded"."""
+    doc = token.doc
+    if token.i > token.sent.start and doc[token.i - 1].text not in {",", ";", "—", "-"}:
+        return False
+    if token.dep_ in {"aux", "auxpass"} and token.head.dep_ == "advcl":
+        clause = token.head
+    elif token.dep_ == "advcl" and token.lemma_ == "be":
+        clause = token
+    else:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > token.i for c in clause.children)
 
 
 def _subordinating_adverb(token: Token) -> bool:
@@ -128,7 +149,7 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             continue  # "not contingent on X" denies a condition
         if _in_cause_clause(doc[start], lexicon):
             continue  # "because it depends on Russian gas" gives a reason, not a condition
-        kind = lexicon.condition_markers[marker]
+        kind = lexicon.condition_markers.get(marker, ConditionType.TRIGGER)  # or inverted
         last = doc[end - 1]
         verbal = marker in lexicon.verbal_markers
         head: Token | None

@@ -84,6 +84,7 @@ class Lexicon:
     time_nouns: frozenset[str]
     cause_marks: frozenset[str]
     open_ended_markers: frozenset[str]
+    inverted_conditionals: frozenset[str]
     verbal_markers: frozenset[str]
     temporal_markers: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -224,6 +225,7 @@ def load_lexicon() -> Lexicon:
         time_nouns=_words(cond, "time_nouns", "conditions.yaml"),
         cause_marks=_words(cond, "cause_marks", "conditions.yaml"),
         open_ended_markers=_words(cond, "open_ended_markers", "conditions.yaml"),
+        inverted_conditionals=_words(cond, "inverted_conditionals", "conditions.yaml"),
         verbal_markers=_words(cond, "verbal_markers", "conditions.yaml"),
         temporal_markers=_words(cond, "temporal_markers", "conditions.yaml"),
         reporting_verbs=_words(speech, "reporting_verbs", "speech.yaml"),
