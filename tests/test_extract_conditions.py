@@ -288,3 +288,16 @@ def test_after_an_undated_act_of_another_party_is_a_prerequisite() -> None:
 )
 def test_a_past_when_or_a_modal_should_is_no_condition(sentence: str) -> None:
     assert only(sentence).conditions == ()
+
+
+def test_an_unowned_undertaking_a_condition_binds_is_the_announcers() -> None:
+    c = only("Any further disbursement will depend on Kenya meeting the targets, the IMF said.")
+    assert c.debtors == ("international-monetary-fund",)
+    assert [(k.text, k.type) for k in c.conditions] == [
+        ("Kenya meeting the targets", ConditionType.PREREQUISITE)
+    ]
+
+
+def test_an_undertaking_from_an_actor_a_condition_binds_is_that_actors() -> None:
+    c = only("Continued support from Japan depends on Korea keeping to the reform path.")
+    assert c.debtors == ("japan",)

@@ -467,9 +467,17 @@ def conditional_undertaking(token: Token, lexicon: Lexicon) -> Iterator[Predicat
     subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lemma_.lower() not in lexicon.undertaking_nouns:
         return
-    owners = tuple(c for c in subject.children if c.dep_ == "poss")
-    if not owners or negative(holder, lexicon) or negative(token, lexicon):
+    if negative(holder, lexicon) or negative(token, lexicon):
         return
+    # "Germany's contribution", "support from the Fund"; with neither, the undertaking of
+    # whoever announces it ("Any further disbursement will depend on ..., the IMF said").
+    owners = tuple(c for c in subject.children if c.dep_ == "poss") or tuple(
+        pobj
+        for prep in subject.children
+        if prep.dep_ == "prep" and prep.lower_ in lexicon.demand_source_preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
     # Anchored on the noun: the condition's own words ("conditional on") hold the cue.
     yield Predicate(
         "conditional_undertaking",
@@ -480,4 +488,5 @@ def conditional_undertaking(token: Token, lexicon: Lexicon) -> Iterator[Predicat
         Polarity.POSITIVE,
         owners,
         requires_debtor=True,
+        speaker_binds=not owners,
     )
