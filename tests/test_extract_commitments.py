@@ -1062,3 +1062,8 @@ def test_accepting_a_proposal_signals_support_for_it() -> None:
 def test_a_past_act_of_relief_is_fulfilled(text: str, debtor: str) -> None:
     c = only(text)
     assert (c.debtors, c.status) == ((debtor,), Status.FULFILLED)
+
+
+def test_a_withdrawal_from_a_dated_thing_withdraws_the_thing_not_the_date() -> None:
+    c = only("Srpska Lista pulled out of a planned meeting with the government in October.")
+    assert (c.action, c.status) == ("a planned meeting with the government", Status.WITHDRAWN)

@@ -300,10 +300,15 @@ def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     action = first_child(token, OBJECT_DEPS)
     if action is None:
-        for prep in children(token, {"prep"}):
+        # "pulled out of a planned meeting ... in October": the first object of a
+        # preposition, also under "out", that is not a date.
+        heads = (token, *children(token, {"prep", "prt"}))
+        preps = [p for t in heads for p in children(t, {"prep"})]
+        for prep in sorted(preps, key=lambda p: p.i):
             action = first_child(prep, {"pobj"})
-            if action is not None:
+            if action is not None and action.ent_type_ not in {"DATE", "TIME"}:
                 break
+            action = None
     if action is None:
         return
     yield Predicate(
