@@ -1087,3 +1087,17 @@ def test_the_kingdom_before_any_state_is_named_is_the_speakers_state() -> None:
 )
 def test_an_organisations_board_acts_for_it(text: str, debtor: str) -> None:
     assert only(text).debtors == (debtor,)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Analysts at Goldman Sachs expect prices to rise.", "goldman-sachs"),
+        ("An economist with Topline Securities said the deal would hold.", "topline-securities"),
+        ("Output at the Chevron-led Tengiz field will not be cut, Kazakhstan said.", "chevron"),
+    ],
+)
+def test_a_name_someone_works_at_or_that_leads_a_thing_is_an_organisation(
+    text: str, key: str
+) -> None:
+    assert {a.key: a.type for a in extract_text(text).actors}[key] is ActorType.ORGANIZATION

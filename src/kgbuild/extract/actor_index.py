@@ -45,6 +45,8 @@ class ActorWords:
     movement_prepositions: frozenset[str]
     place_verbs: frozenset[str]
     seat_participles: frozenset[str]
+    agent_participles: frozenset[str]
+    affiliation_prepositions: frozenset[str]
     accredited_nouns: frozenset[str]
     inclusive_modifiers: frozenset[str]
     person_nouns: frozenset[str]
@@ -101,6 +103,8 @@ def load_actor_words() -> ActorWords:
         movement_prepositions=word_list(actors, "movement_prepositions", "actors.yaml"),
         place_verbs=word_list(actors, "place_verbs", "actors.yaml"),
         seat_participles=word_list(actors, "seat_participles", "actors.yaml"),
+        agent_participles=word_list(actors, "agent_participles", "actors.yaml"),
+        affiliation_prepositions=word_list(actors, "affiliation_prepositions", "actors.yaml"),
         accredited_nouns=word_list(actors, "accredited_nouns", "actors.yaml"),
         inclusive_modifiers=word_list(actors, "inclusive_modifiers", "actors.yaml"),
         person_nouns=word_list(actors, "person_nouns", "actors.yaml"),

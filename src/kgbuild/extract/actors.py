@@ -107,7 +107,9 @@ def resolve_actors(
         elif ent.label_ == "ORG":
             organisations.append(ent)
     add_persons(index, persons, words, skipped)
-    add_organisations(index, organisations, words, (*skipped, *headings))
+    add_organisations(
+        index, organisations, words, (*skipped, *headings), lexicon.commentator_nouns
+    )
     add_described_organisations(index, doc, words, (*skipped, *headings))
     add_common_bodies(index, doc, words, (*skipped, *headings))
     link_acronyms(index, doc)

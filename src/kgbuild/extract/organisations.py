@@ -24,14 +24,24 @@ NAME_PARTICLES = frozenset({"of", "the", "and", "for"})
 
 
 def add_organisations(
-    index: ActorIndex, ents: Sequence[DocSpan], words: ActorWords, skipped: tuple[Span, ...]
+    index: ActorIndex,
+    ents: Sequence[DocSpan],
+    words: ActorWords,
+    skipped: tuple[Span, ...],
+    commentators: frozenset[str] = frozenset(),
 ) -> None:
     """Add the organisations the tagger found that the gazetteer does not know, if they
     look like one, and the bodies of a state it missed ("the Ukrainian Defence Ministry")."""
     for ent in ents:
         if any(index.key_at(t) is not None for t in ent):
             continue  # "Ms Lindqvist" tagged ORG: a person's surname
-        if not (is_organisation_name(ent, words) or _acts(ent)) or _modifies_noun(ent):
+        named = (
+            is_organisation_name(ent, words)
+            or _acts(ent)
+            or _affiliation(ent, words.person_nouns | commentators, words)
+            or _leads(ent, words)
+        )
+        if not named or (_modifies_noun(ent) and not _leads(ent, words)):
             continue
         name = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         _add(index, name, _owner(ent.root, index, ent))
@@ -65,7 +75,7 @@ def add_described_organisations(
         if token.pos_ != "PROPN" or token.dep_ in NOUN_MODIFIER_DEPS:
             continue
         described = any(
-            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ in words.company_nouns
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in words.company_nouns
             for c in token.lefts
         ) or any(
             # "Afreximbank, the Cairo-based trade financier, ..."
@@ -256,6 +266,24 @@ def _modifies_noun(ent: DocSpan) -> bool:
     gazetteer does not know, a venue or an event rather than an actor."""
     root = ent.root
     return root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head != root
+
+
+def _affiliation(ent: DocSpan, people: frozenset[str], words: ActorWords) -> bool:
+    """Tell whether a name the tagger took for an organisation is where someone works
+    ("analysts at Goldman Sachs", "an economist with Topline Securities")."""
+    root = ent.root
+    preposition = root.head
+    return (
+        root.dep_ == "pobj"
+        and preposition.lower_ in words.affiliation_prepositions
+        and preposition.head.lemma_.lower() in people
+    )
+
+
+def _leads(ent: DocSpan, words: ActorWords) -> bool:
+    """Tell whether a name leads or owns what it modifies: "the Chevron-led Tengiz field"."""
+    after = ent.doc[ent.end : ent.end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in words.agent_participles
 
 
 def _acts(ent: DocSpan) -> bool:
