@@ -1101,3 +1101,18 @@ def test_a_name_someone_works_at_or_that_leads_a_thing_is_an_organisation(
     text: str, key: str
 ) -> None:
     assert {a.key: a.type for a in extract_text(text).actors}[key] is ActorType.ORGANIZATION
+
+
+def test_the_bank_refers_back_to_a_one_word_name_ending_in_bank() -> None:
+    found = extract_text(
+        "Afreximbank, the Cairo-based trade financier, is owed $500 million. Mining company "
+        "Glencore is owed less. The bank will not accept losses on its loans."
+    )
+    assert [c.debtors for c in found.commitments] == [("afreximbank",)]
+
+
+def test_the_secretariat_refers_back_to_the_organisation_named_before() -> None:
+    found = extract_text(
+        "ASEAN met in Manila. The secretariat was prepared to convene an emergency meeting."
+    )
+    assert [c.debtors for c in found.commitments] == [("asean",)]

@@ -1067,3 +1067,12 @@ def test_a_past_act_of_relief_is_fulfilled(text: str, debtor: str) -> None:
 def test_a_withdrawal_from_a_dated_thing_withdraws_the_thing_not_the_date() -> None:
     c = only("Srpska Lista pulled out of a planned meeting with the government in October.")
     assert (c.action, c.status) == ("a planned meeting with the government", Status.WITHDRAWN)
+
+
+def test_voting_to_act_is_a_formal_decision() -> None:
+    c = only("The UN Security Council voted to extend the mission's mandate by a year.")
+    assert (c.debtors, c.status, c.action) == (
+        ("united-nations-security-council",),
+        Status.FORMALIZED,
+        "extend the mission's mandate by a year",
+    )

@@ -341,7 +341,7 @@ def link_organisation_anaphors(
             # "the army", "the bank", "the Fund", "the group": first the one body or
             # organisation named before whose name ends so ("Sudan's army", "the World
             # Bank", "the IMF", "the Wagner Group").
-            earlier = _named_before(index, token, _name_ends_in(" " + token.lower_))
+            earlier = _named_before(index, token, _name_ends_in(token.lower_))
         if not earlier and common and token.lemma_.lower() in words.organisation_anaphors:
             # "the bloc", "the group": an organisation of its own (not a state's body)
             # named before, whatever its name ("NATO ... the alliance", "the RSF ... the
@@ -362,8 +362,15 @@ def link_organisation_anaphors(
             index.mention(earlier[0].key, doc[token.i : token.i + 1])
 
 
-def _name_ends_in(ending: str) -> Callable[[ActorBuilder], bool]:
-    return lambda actor: actor.label.lower().endswith(ending)
+def _name_ends_in(word: str) -> Callable[[ActorBuilder], bool]:
+    """Accept a name whose last word is `word` or, written as one word, ends in it ("the
+    World Bank", "Afreximbank" for "the bank")."""
+
+    def ends(actor: ActorBuilder) -> bool:
+        label = actor.label.lower()
+        return label.endswith(" " + word) or (" " not in label and label.endswith(word))
+
+    return ends
 
 
 def _named_before(
