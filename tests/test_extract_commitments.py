@@ -1076,3 +1076,16 @@ def test_voting_to_act_is_a_formal_decision() -> None:
         Status.FORMALIZED,
         "extend the mission's mandate by a year",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel accepted responsibility for the strike.",
+        "The government accepted the resignation of the minister.",
+        "Had Russia attacked, NATO would have responded.",
+        "Germany could have sent more tanks.",
+    ],
+)
+def test_accepting_blame_or_a_counterfactual_is_no_undertaking(text: str) -> None:
+    assert extract_text(text).commitments == ()

@@ -274,6 +274,8 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     if token.dep_ in {"amod", "acl", "relcl"}:
         return  # "the aid delivered last year" describes, it does not report
+    if modal_aux(token, lexicon) is not None:
+        return  # "could have sent more tanks": what was not done
     obj = first_child(token, OBJECT_DEPS)
     if obj is None or obj.lemma_.lower() in lexicon.hostile_nouns:
         return

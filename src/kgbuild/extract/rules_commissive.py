@@ -130,6 +130,8 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         # ("will support", "should support") the modal rule says more.
         finite = token.tag_ in FINITE_VERB_TAGS or (token.tag_ == "VBN" and is_past(token))
         # "a loan to support reconstruction" is a purpose, not support the lender declares.
+        if obj is not None and obj.lemma_.lower() in lexicon.unendorsed_objects:
+            return  # "accepted responsibility for the strike" backs no undertaking
         if obj is not None and finite:
             yield Predicate(
                 "commissive_object",
@@ -358,6 +360,10 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         semi, semi_status = token.head, Status.PLEDGED  # "X is (not) going to VERB"
     if modal_word is None and semi is None:
         return
+    if modal_word is not None and token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in token.children
+    ):
+        return  # "NATO would have responded": what did not happen, not an undertaking
     status = lexicon.modal_status[modal_word.lower_] if modal_word is not None else semi_status
     negated = negative(token, lexicon) or (semi is not None and negative(semi, lexicon))
     # "offered no guarantee that it would cut X": the clause of a noun with "no".

@@ -62,6 +62,7 @@ class Lexicon:
     commentator_nouns: frozenset[str]
     forecast_adverbs: frozenset[str]
     endorsement_verbs: frozenset[str]
+    unendorsed_objects: frozenset[str]
     counterpart_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     pair_person_nouns: frozenset[str]
@@ -203,6 +204,7 @@ def load_lexicon() -> Lexicon:
         commentator_nouns=_words(pred, "commentator_nouns", "predicates.yaml"),
         forecast_adverbs=_words(pred, "forecast_adverbs", "predicates.yaml"),
         endorsement_verbs=_words(pred, "endorsement_verbs", "predicates.yaml"),
+        unendorsed_objects=_words(pred, "unendorsed_objects", "predicates.yaml"),
         counterpart_nouns=_words(pred, "counterpart_nouns", "predicates.yaml"),
         pair_nouns=_words(pred, "pair_nouns", "predicates.yaml"),
         pair_person_nouns=_words(pred, "pair_person_nouns", "predicates.yaml"),
