@@ -1116,3 +1116,19 @@ def test_the_secretariat_refers_back_to_the_organisation_named_before() -> None:
         "ASEAN met in Manila. The secretariat was prepared to convene an emergency meeting."
     )
     assert [c.debtors for c in found.commitments] == [("asean",)]
+
+
+def test_a_name_with_a_business_noun_after_a_comma_is_an_organisation() -> None:
+    found = extract_text(
+        "ASML, the company most directly affected, has been informed of the decision. The "
+        "company has committed to cooperating fully with the licensing authority."
+    )
+    assert [c.debtors for c in found.commitments] == [("asml",)]
+
+
+def test_an_unnamed_holder_of_a_state_office_speaks_for_the_home_state() -> None:
+    found = extract_text(
+        "The Netherlands will tighten export controls. The Netherlands consulted Japan. "
+        '"We are prepared to take further steps," said the Minister for Foreign Trade.'
+    )
+    assert [c.debtors for c in found.commitments] == [("netherlands",), ("netherlands",)]

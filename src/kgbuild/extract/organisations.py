@@ -77,11 +77,7 @@ def add_described_organisations(
         described = any(
             c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in words.company_nouns
             for c in token.lefts
-        ) or any(
-            # "Afreximbank, the Cairo-based trade financier, ..."
-            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in words.company_nouns
-            for c in token.rights
-        ) or (
+        ) or _described_after(token, words) or (
             token.dep_ == "appos"
             and token.head.pos_ == "NOUN"
             and token.head.lemma_.lower() in words.company_nouns
@@ -126,6 +122,25 @@ def add_common_bodies(
         if any(index.key_at(t) is not None or t.text[:1].isupper() for t in name):
             continue  # "the EU's steering committee", "the Joint Committee": named elsewhere
         _add(index, sorted({*name, token}, key=lambda t: t.i), None)
+
+
+def _described_after(name: Token, words: ActorWords) -> bool:
+    """Tell whether a business noun follows a name in apposition: "Afreximbank, the
+    Cairo-based trade financier, ...", "ASML, the company most directly affected, ..."
+    (which the parser may read as a second subject)."""
+    doc = name.doc
+    if name.i + 2 >= len(doc) or doc[name.i + 1].text != ",":
+        return False
+    for token in doc[name.i + 2 : name.i + 10]:
+        if token.text == ",":
+            return False
+        if token.pos_ == "NOUN" and token.dep_ != "compound":
+            return token.lemma_.lower() in words.company_nouns and (
+                token.head == name or (token.head == name.head and token.dep_ == name.dep_)
+            )
+        if token.pos_ not in {"DET", "ADJ", "PROPN", "NOUN", "PUNCT", "VERB", "ADV"}:
+            return False
+    return False
 
 
 def organisation_named_after(ent: DocSpan, words: ActorWords) -> list[Token] | None:

@@ -76,6 +76,10 @@ class Resolver:
         if token.lower_ in self.words.body_nouns and _is_unowned_body(token):
             # "The power ministry said it would ...", with no state named: the home state's.
             return self._home_state()
+        if token.lemma_.lower() in self.words.state_office_words and _is_unowned_office(token):
+            # '"We are prepared to ...," said the Minister for Foreign Trade': an office of
+            # the home state whose holder the text does not name.
+            return self._home_state()
         return []
 
     def _force_owner(self, token: Token, speaker: Sequence[str]) -> list[str]:
@@ -256,6 +260,13 @@ def _is_unowned_body(token: Token) -> bool:
         and before[0].lower_ == "the"
         and all(c.dep_ == "compound" and c.text.islower() for c in before[1:])
     )
+
+
+def _is_unowned_office(token: Token) -> bool:
+    """"the Minister for Foreign Trade", "the foreign minister": "the", then words that
+    name no one (an actor among them would be the owner, and is resolved before)."""
+    before = [c for c in token.children if c.i < token.i]
+    return bool(before) and before[0].lower_ == "the" and token.tag_ in {"NN", "NNP"}
 
 
 def _top_subject(found: list[tuple[str, int | None]]) -> str | None:
