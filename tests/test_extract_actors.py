@@ -1132,3 +1132,13 @@ def test_an_unnamed_holder_of_a_state_office_speaks_for_the_home_state() -> None
         '"We are prepared to take further steps," said the Minister for Foreign Trade.'
     )
     assert [c.debtors for c in found.commitments] == [("netherlands",), ("netherlands",)]
+
+
+def test_an_acronym_of_words_in_lower_case_is_no_organisation() -> None:
+    found = extract_text("Imports of liquefied natural gas (LNG) will rise, Japan said.")
+    assert "lng" not in {a.key for a in found.actors}
+
+
+def test_an_acronym_of_a_name_is_still_its_organisation() -> None:
+    found = extract_text("The Armed Forces of Ukraine (AFU) will hold the line.")
+    assert [c.debtors for c in found.commitments] == [("armed-forces-of-ukraine",)]

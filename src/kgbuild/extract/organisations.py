@@ -317,6 +317,18 @@ def _acts(ent: DocSpan) -> bool:
     )
 
 
+def _abbreviates_common_words(ent: DocSpan) -> bool:
+    """Tell whether an acronym in brackets abbreviates words in lower case: "deep
+    ultraviolet (DUV) systems", "liquefied natural gas (LNG)" name things, not bodies."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "(":
+        return False
+    before = doc[max(0, ent.start - 1 - len(ent.text)) : ent.start - 1]
+    return any(t.is_alpha for t in before) and all(
+        t.text.islower() for t in before if t.is_alpha
+    )
+
+
 def is_organisation_name(ent: DocSpan, words: ActorWords) -> bool:
     """Tell whether a name the gazetteer does not know is plausibly an organisation: an
     acronym ("AFU", "ECOWAS") or a name headed by, or ending in, an organisation word
@@ -326,7 +338,8 @@ def is_organisation_name(ent: DocSpan, words: ActorWords) -> bool:
         return False
     if len(tokens) == 1:
         text = tokens[0].text.replace(".", "")
-        return text.isupper() and text.isalpha() and 2 <= len(text) <= 8
+        acronym = text.isupper() and text.isalpha() and 2 <= len(text) <= 8
+        return acronym and not _abbreviates_common_words(ent)
     if not tokens[-1].text[:1].isupper() and not tokens[-1].text[:1].isdigit():
         return False
     heads = {ent.root.lower_, tokens[-1].lower_}
