@@ -652,7 +652,8 @@ def test_body_of_a_state_has_one_label_however_it_is_written() -> None:
             "Ukrainian Defence Ministry",
         )
         assert ministry.acts_for == ("ukraine",)
-        assert found.commitments[0].debtors == ("ukrainian-defence-ministry",)
+        assert found.commitments[0].stated_by == ("ukrainian-defence-ministry",)
+        assert found.commitments[0].debtors == ("ukraine",)
 
 
 def test_a_name_that_starts_with_its_states_name_keeps_it() -> None:
@@ -1142,3 +1143,15 @@ def test_an_acronym_of_words_in_lower_case_is_no_organisation() -> None:
 def test_an_acronym_of_a_name_is_still_its_organisation() -> None:
     found = extract_text("The Armed Forces of Ukraine (AFU) will hold the line.")
     assert [c.debtors for c in found.commitments] == [("armed-forces-of-ukraine",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "debtor"),
+    [
+        ("The U.S. Treasury will lift sanctions on the airline.", "united-states"),
+        ("Kazakhstan's energy ministry said it would not order cuts.", "kazakhstan"),
+        ("Sudan's army said it would observe the truce.", "sudanese-army"),
+    ],
+)
+def test_what_a_states_department_undertakes_the_state_undertakes(text: str, debtor: str) -> None:
+    assert only(text).debtors == (debtor,)

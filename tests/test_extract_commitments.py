@@ -208,7 +208,7 @@ def test_a_reason_after_a_demand_verb_is_not_what_is_demanded() -> None:
         "the Tengiz field, arguing that output there is governed by contracts."
     )
     assert (c.debtors, c.polarity, c.action) == (
-        ("kazakh-energy-ministry",), Polarity.NEGATIVE, "order reductions at the Tengiz field"
+        ("kazakhstan",), Polarity.NEGATIVE, "order reductions at the Tengiz field"
     )
 
 
@@ -1089,3 +1089,45 @@ def test_voting_to_act_is_a_formal_decision() -> None:
 )
 def test_accepting_blame_or_a_counterfactual_is_no_undertaking(text: str) -> None:
     assert extract_text(text).commitments == ()
+
+
+def test_an_agentless_passive_in_an_articles_own_we_voice_binds_its_issuer() -> None:
+    found = extract_text(
+        "The Ministry of Foreign Affairs of Japan announced a pledge today. We welcome the "
+        "decision. US$50 million will be disbursed in the first half of 2026."
+    )
+    assert (found.commitments[-1].debtors, found.commitments[-1].action) == (
+        ("japan",),
+        "US$50 million disbursed in the first half of 2026",
+    )
+
+
+def test_an_agentless_passive_in_third_person_copy_binds_no_issuer() -> None:
+    found = extract_text("Hungary will block the package. The money will be released in May.")
+    assert [c.debtors for c in found.commitments] == [("hungary",)]
+
+
+def test_a_passive_that_gives_to_the_speakers_side_does_not_bind_it() -> None:
+    found = extract_text(
+        "The IAEA reached a deal with Iran. Footage will be handed over to the agency after "
+        "the first visits, IAEA chief Rafael Grossi said."
+    )
+    assert all(
+        "international-atomic-energy-agency" not in c.debtors
+        for c in found.commitments
+        if "Footage" in c.action
+    )
+    assert len(found.commitments) == 1
+
+
+
+def test_a_reporting_verb_inside_a_condition_names_no_speaker() -> None:
+    found = extract_text(
+        "Japan welcomes the pledge. We will fund the programme. The experts will be deployed "
+        "once the World Health Organization confirms the host country arrangements."
+    )
+    last = found.commitments[-1]
+    assert (last.debtors, last.stated_by) == (("japan",), ())
+    assert [k.text for k in last.conditions] == [
+        "the World Health Organization confirms the host country arrangements"
+    ]

@@ -61,6 +61,7 @@ class ActorWords:
     body_nouns: frozenset[str]
     company_nouns: frozenset[str]
     common_body_heads: frozenset[str]
+    executive_body_words: frozenset[str]
     state_name_heads: frozenset[str]
     numbers: Mapping[str, int]
 
@@ -119,6 +120,9 @@ def load_actor_words() -> ActorWords:
         body_nouns=word_list(organisations, "body_nouns", "organisations.yaml"),
         company_nouns=word_list(organisations, "company_nouns", "organisations.yaml"),
         common_body_heads=word_list(organisations, "common_body_heads", "organisations.yaml"),
+        executive_body_words=word_list(
+            organisations, "executive_body_words", "organisations.yaml"
+        ),
         state_name_heads=word_list(organisations, "state_name_heads", "organisations.yaml"),
         numbers=_numbers(actors, "numbers", "actors.yaml"),
     )
@@ -269,6 +273,18 @@ class ActorIndex:
             return sorted(builder.acts_for)[0]
         if builder is not None and builder.serves is not None:
             return builder.serves
+        return key
+
+    def state_of_executive(self, key: str) -> str:
+        """Give the state a department of its executive acts for ("United States Department
+        of the Treasury" -> United States), else `key` itself."""
+        builder = self._actors.get(key)
+        if builder is None or builder.type is not ActorType.ORGANIZATION:
+            return key
+        words = set(builder.label.lower().split())
+        states = [k for k in sorted(builder.acts_for) if self.kind(k) is ActorType.STATE]
+        if len(states) == 1 and words & load_actor_words().executive_body_words:
+            return states[0]
         return key
 
     def home_state(self) -> str | None:

@@ -56,6 +56,8 @@ def extract_commitments(
     quotes = find_quotes(doc, lexicon)
     excluded = article.excluded
     narrator = _narrator(doc, excluded, resolver, index)
+    # An article that speaks as "we" outside quotes is its issuer's own statement.
+    issuer = narrator if _speaks_as_we(doc, quotes, excluded) else ()
     previous_debtors: tuple[str, ...] = ()
     parties: dict[str, tuple[str, ...]] = {}  # agreement noun -> the parties of the last one
     latest_parties: tuple[str, ...] = ()  # the parties of the last agreement of any kind
@@ -113,10 +115,17 @@ def extract_commitments(
             if not debtors:
                 debtors = _agreement_parties(predicate, parties, lexicon)
             if not debtors and predicate.speaker_binds:
-                debtors = side
+                # "US$50 million will be disbursed in 2026" in a press release's own voice
+                # binds its issuer, as a passive in a quote binds the one quoted.
+                in_quote = quote_at(quotes, predicate.anchor.idx) is not None
+                debtors = side or (issuer if not speaker and not in_quote else ())
+                if debtors and _received_by(predicate, debtors, resolver):
+                    debtors = ()  # "footage will be handed over to the agency, Grossi said"
             requesters = resolver.resolve(predicate.requesters, side)
             if predicate.speaker_requests and not requesters:
                 requesters = tuple(k for k in speaker if k not in debtors)
+            debtors = _for_states(debtors, index)
+            requesters = _for_states(requesters, index)
             if (not debtors and not requesters) or (predicate.requires_debtor and not debtors):
                 continue
             action_tokens = _action_tokens(predicate, condition_tokens, lexicon)
@@ -168,13 +177,47 @@ def _narrator(
         if sentence.text.strip() == "" or _overlaps(sentence, excluded):
             continue
         subjects = [c for c in sentence.root.children if c.dep_ in SUBJECT_DEPS]
-        keys = resolver.resolve(subjects)
+        # "The Ministry of Foreign Affairs of Japan announced ...": failing a name for the
+        # whole subject, the one actor named inside it.
+        keys = resolver.resolve(subjects) or tuple(
+            dict.fromkeys(
+                k for s in subjects for t in s.subtree if (k := index.key_at(t)) is not None
+            )
+        )
         # An interview opens on the person interviewed: "we" is the side the person speaks for.
         if len(keys) == 1 and (index.kind(keys[0]) in SIDES or index.side_of(keys[0]) != keys[0]):
             return (index.side_of(keys[0]),)
         break
     home = index.home_state()
     return (home,) if home is not None else ()
+
+
+def _for_states(keys: tuple[str, ...], index: ActorIndex) -> tuple[str, ...]:
+    """Give the actors with each executive department replaced by its state."""
+    return tuple(dict.fromkeys(index.state_of_executive(k) for k in keys))
+
+
+def _speaks_as_we(doc: Doc, quotes: list[Quote], excluded: tuple[Span, ...]) -> bool:
+    """Tell whether the article's own voice, outside quotes, is a "we"."""
+    return any(
+        t.lower_ in SPEAKER_PRONOUNS
+        and quote_at(quotes, t.idx) is None
+        and not any(r.start <= t.idx < r.end for r in excluded)
+        for t in doc
+    )
+
+
+def _received_by(predicate: Predicate, debtors: tuple[str, ...], resolver: Resolver) -> bool:
+    """Tell whether the actors a passive would bind are the ones it gives to ("will be
+    handed over to the agency"): they receive the act, they do not undertake it."""
+    if predicate.action is None:
+        return False
+    for prep in predicate.action.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and set(resolver.resolve([pobj])) & set(debtors):
+                    return True
+    return False
 
 
 def _source_of_demand(
@@ -435,6 +478,7 @@ def _passive_action(head: Token, drop: set[int]) -> list[Token]:
                 if t.head.i != child.i
                 or t.dep_ not in {"det", "compound", "amod", "poss", "case"}
                 or t.i == child.i
+                or child.ent_type_ == "MONEY"  # "US$50 million will be disbursed"
             )
     return [t for t in head.subtree if t.i in kept or (t.i > head.i and t.i not in drop)]
 

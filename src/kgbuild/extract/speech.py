@@ -107,7 +107,9 @@ def reporting_subject(token: Token, lexicon: Lexicon) -> Token | None:
                 child.dep_ in {"parataxis", "advcl"}
                 and child.pos_ == "VERB"
                 and child.lemma_.lower() in lexicon.reporting_verbs
-                and not any(c.dep_ in {"ccomp", "xcomp"} for c in child.children)
+                and not any(c.dep_ in {"ccomp", "xcomp", "mark"} for c in child.children)
+                # "... once the WHO confirms the arrangements" is a condition, not an aside
+                and child.left_edge.lower_ not in lexicon.condition_markers
             ):
                 subject = _reporting_subject(child)
                 if subject is not None:
