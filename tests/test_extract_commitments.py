@@ -1131,3 +1131,20 @@ def test_a_reporting_verb_inside_a_condition_names_no_speaker() -> None:
     assert [k.text for k in last.conditions] == [
         "the World Health Organization confirms the host country arrangements"
     ]
+
+
+def test_a_quote_with_no_attribution_continues_the_last_attributed_one() -> None:
+    found = extract_text(
+        'French President Emmanuel Macron said: "We will send troops."\n\n'
+        '"We will also send money, once the ceasefire holds."\n'
+    )
+    assert [c.debtors for c in found.commitments] == [("france",), ("france",)]
+
+
+def test_an_interviews_unattributed_answer_is_the_person_interviewed() -> None:
+    found = extract_text(
+        "Our correspondent sat down with French President Emmanuel Macron in Paris.\n\n"
+        "Will France send troops?\n\n"
+        '"We will send them once the ceasefire holds."\n'
+    )
+    assert [c.debtors for c in found.commitments] == [("france",)]

@@ -511,6 +511,12 @@ def _speaker(
     """Give who says the predicate: a quotation's attributed speaker, or the subject of
     a reporting verb governing it."""
     quote = quote_at(quotes, predicate.anchor.idx)
+    if quote is not None and quote.speaker is None:
+        # A quote with no attribution goes on from the last one that had one; failing that
+        # (an interview's answers), it is the person named last before it.
+        quote = next((q for q in reversed(quotes) if q.end <= quote.start and q.speaker), quote)
+        if quote.speaker is None:
+            return _last_person_before(quote.start, resolver.index)
     if quote is not None and quote.speaker is not None:
         speaker = quote.speaker
         if speaker.pos_ == "PRON":
@@ -521,6 +527,18 @@ def _speaker(
     if subject is not None:
         return resolver.resolve([subject])
     return ()
+
+
+def _last_person_before(offset: int, index: ActorIndex) -> tuple[str, ...]:
+    """Give the person the text names last before `offset`, if any."""
+    named = [
+        (max(m.start for m in mentions), actor.key)
+        for actor in index.actors()
+        if actor.type is ActorType.PERSON
+        for mentions in [[m for m in actor.mentions if m.end <= offset]]
+        if mentions
+    ]
+    return (max(named)[1],) if named else ()
 
 
 def _previous_speaker(pronoun: Token, lexicon: Lexicon) -> Token | None:
