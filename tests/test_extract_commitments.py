@@ -1148,3 +1148,14 @@ def test_an_interviews_unattributed_answer_is_the_person_interviewed() -> None:
         '"We will send them once the ceasefire holds."\n'
     )
     assert [c.debtors for c in found.commitments] == [("france",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Washington has dangled financing for a power interconnector.", Status.CONSIDERED),
+        ("Sudan favours the deal.", Status.SIGNALED),
+    ],
+)
+def test_dangling_an_offer_or_favouring_a_deal(text: str, status: Status) -> None:
+    assert only(text).status == status
