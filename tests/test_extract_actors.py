@@ -1155,3 +1155,8 @@ def test_an_acronym_of_a_name_is_still_its_organisation() -> None:
 )
 def test_what_a_states_department_undertakes_the_state_undertakes(text: str, debtor: str) -> None:
     assert only(text).debtors == (debtor,)
+
+
+def test_a_one_word_person_after_a_preposition_of_place_is_a_place() -> None:
+    found = extract_text("At the Nkana market in Kitwe, traders were unconvinced.")
+    assert "kitwe" not in {a.key for a in found.actors}

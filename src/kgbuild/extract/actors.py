@@ -100,7 +100,7 @@ def resolve_actors(
             if entry.type is ActorType.PERSON:
                 index.link_surname(ent[-1].text, entry.key)
                 known_persons.append(ent)
-        elif in_regions(ent.start_char, headings):
+        elif in_regions(ent.start_char, headings) or _place_taken_for_person(ent, words):
             continue
         elif ent.label_ == "PERSON" or _described_as_person(ent, words, lexicon):
             persons.append(ent)
@@ -124,6 +124,18 @@ def resolve_actors(
     link_organisation_anaphors(index, doc, words, skipped)
     link_adjective_anaphors(index, doc, skipped)
     return index
+
+
+def _place_taken_for_person(ent: DocSpan, words: ActorWords) -> bool:
+    """Tell whether a one-word name the tagger calls a person is a place: the object of a
+    preposition of place ("the market in Kitwe", "talks at Chingola")."""
+    root = ent.root
+    return (
+        ent.label_ == "PERSON"
+        and len(ent) == 1
+        and root.dep_ == "pobj"
+        and root.head.lower_ in words.locative_prepositions
+    )
 
 
 def _described_as_person(ent: DocSpan, words: ActorWords, lexicon: Lexicon) -> bool:
