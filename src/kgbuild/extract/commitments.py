@@ -4,13 +4,14 @@ actions phrased, their conditions attached, their speakers named."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..records import ActorType, Article, Commitment, Condition, Span, Status
 from ..resources.lexicons import Lexicon
-from .actor_index import SIDES, SPEAKER_PRONOUNS, SUBJECT_DEPS
+from .actor_index import SIDES, SPEAKER_PRONOUNS, SUBJECT_DEPS, in_regions
 from .actors import ActorIndex
 from .conditions import FoundCondition, find_conditions
 from .grammar import doc_text, infinitive_to, phrase, tense_shift
@@ -55,9 +56,18 @@ def extract_commitments(
     resolver = Resolver(index, lexicon)
     quotes = find_quotes(doc, lexicon)
     excluded = article.excluded
-    narrator = _narrator(doc, excluded, resolver, index)
-    # An article that speaks as "we" outside quotes is its issuer's own statement.
-    issuer = narrator if _speaks_as_we(doc, quotes, excluded) else ()
+
+    # Worked out only when a sentence needs them: finding the home state adds it as an
+    # actor, which an article with no unbound "we" must not get.
+    @cache
+    def narrator() -> tuple[str, ...]:
+        return _narrator(doc, excluded, resolver, index)
+
+    @cache
+    def issuer() -> tuple[str, ...]:
+        # An article that speaks as "we" outside quotes is its issuer's own statement.
+        return narrator() if _speaks_as_we(doc, quotes, excluded) else ()
+
     previous_debtors: tuple[str, ...] = ()
     parties: dict[str, tuple[str, ...]] = {}  # agreement noun -> the parties of the last one
     latest_parties: tuple[str, ...] = ()  # the parties of the last agreement of any kind
@@ -91,7 +101,7 @@ def extract_commitments(
                 and quote_at(quotes, predicate.anchor.idx) is None
             ):
                 # "We will also provide $20 million" in a press release's own voice.
-                debtors = narrator
+                debtors = narrator()
             pair = _pair_phrase(predicate.debtors, lexicon)
             if pair is not None:
                 # "both sides will ...": the parties of the last deal, else the pair just named
@@ -118,7 +128,7 @@ def extract_commitments(
                 # "US$50 million will be disbursed in 2026" in a press release's own voice
                 # binds its issuer, as a passive in a quote binds the one quoted.
                 in_quote = quote_at(quotes, predicate.anchor.idx) is not None
-                debtors = side or (issuer if not speaker and not in_quote else ())
+                debtors = side or (issuer() if not speaker and not in_quote else ())
                 if debtors and _received_by(predicate, debtors, resolver):
                     debtors = ()  # "footage will be handed over to the agency, Grossi said"
             requesters = resolver.resolve(predicate.requesters, side)
@@ -202,7 +212,7 @@ def _speaks_as_we(doc: Doc, quotes: list[Quote], excluded: tuple[Span, ...]) -> 
     return any(
         t.lower_ in SPEAKER_PRONOUNS
         and quote_at(quotes, t.idx) is None
-        and not any(r.start <= t.idx < r.end for r in excluded)
+        and not in_regions(t.idx, excluded)
         for t in doc
     )
 

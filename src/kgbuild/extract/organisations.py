@@ -35,13 +35,14 @@ def add_organisations(
     for ent in ents:
         if any(index.key_at(t) is not None for t in ent):
             continue  # "Ms Lindqvist" tagged ORG: a person's surname
+        leads = _leads(ent, words)  # "the Chevron-led field": a name, though a modifier
         named = (
-            is_organisation_name(ent, words)
+            leads
+            or is_organisation_name(ent, words)
             or _acts(ent)
             or _affiliation(ent, words.person_nouns | commentators, words)
-            or _leads(ent, words)
         )
-        if not named or (_modifies_noun(ent) and not _leads(ent, words)):
+        if not named or (_modifies_noun(ent) and not leads):
             continue
         name = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         _add(index, name, _owner(ent.root, index, ent))

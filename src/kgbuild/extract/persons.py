@@ -178,10 +178,10 @@ def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: Ac
         return
     side = _side_in_title(tokens, index, words)
     if side is None:
-        post = _bare_office(index, tokens)
-        if post is not None:
-            builder.post = Post(post.key, post.label, post.of)
-            side = post.of
+        bare = _bare_office(index, tokens)
+        if bare is not None:
+            builder.post = Post(bare.key, bare.label, bare.of)
+            side = bare.of
     if side is None and _unplaced_state_office(tokens, index, words):
         side = index.home_state()
     if side is not None:
