@@ -108,18 +108,17 @@ def add_common_bodies(
         if not token.text.islower() or token.tag_ not in {"NN", "NNP"} or index.key_at(token):
             continue
         modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod", "poss", "nmod"}]
-        head_words = [*(m.lower_ for m in modifiers[-1:] if m.lower_ == "task"), token.lower_]
-        if " ".join(head_words) not in words.common_body_heads:
+        # A head of two words ("task force") takes the modifier right before the noun.
+        pair = f"{modifiers[-1].lower_} {token.lower_}" if modifiers else ""
+        head = modifiers[-1:] if pair in words.common_body_heads else []
+        if not head and token.lower_ not in words.common_body_heads:
             continue
-        if head_words[0] == "task":
-            modifiers = modifiers[:-1]
+        modifiers = modifiers[: len(modifiers) - len(head)]
         # "the bondholders' committee": the article hangs on the possessor.
         determiners = [c for t in (token, *modifiers) for c in t.lefts if c.dep_ == "det"]
         if not modifiers or not determiners or in_regions(token.idx, skipped):
             continue
-        name = [t for m in modifiers for t in m.subtree if t not in determiners] + [
-            t for t in token.lefts if t.lower_ == "task"
-        ]
+        name = [t for m in modifiers for t in m.subtree if t not in determiners] + head
         if any(index.key_at(t) is not None or t.text[:1].isupper() for t in name):
             continue  # "the EU's steering committee", "the Joint Committee": named elsewhere
         _add(index, sorted({*name, token}, key=lambda t: t.i), None)
