@@ -1160,3 +1160,32 @@ def test_what_a_states_department_undertakes_the_state_undertakes(text: str, deb
 def test_a_one_word_person_after_a_preposition_of_place_is_a_place() -> None:
     found = extract_text("At the Nkana market in Kitwe, traders were unconvinced.")
     assert "kitwe" not in {a.key for a in found.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "side"),
+    [
+        ("Minister of Finance and National Planning Situmbeko Musokotwane said Zambia "
+         "would repay the bond.", "situmbeko-musokotwane", ()),
+        ("Kenya's Cabinet Secretary for Trade and Industry Moses Kuria said Kenya would "
+         "comply.", "moses-kuria", ("kenya",)),
+    ],
+)
+def test_a_name_the_tagger_joined_to_an_offices_remit_is_a_person(
+    text: str, person: str, side: tuple[str, ...]
+) -> None:
+    found = extract_text(text)
+    actors = {a.key: a for a in found.actors}
+    assert actors[person].type is ActorType.PERSON
+    assert actors[person].acts_for == side
+    assert [c.stated_by for c in found.commitments] == [(person,)]
+
+
+def test_the_holder_of_an_office_with_a_remit_speaks_for_himself_when_no_state_is_named() -> None:
+    found = extract_text(
+        "Our correspondent met Minister of Mines and Minerals Development Paul Kabuswe. "
+        '"We will not revoke any licence," he said.'
+    )
+    assert [(c.debtors, c.action) for c in found.commitments] == [
+        (("paul-kabuswe",), "revoke any licence")
+    ]

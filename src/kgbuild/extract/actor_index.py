@@ -55,6 +55,7 @@ class ActorWords:
     state_anaphors: frozenset[str]
     organ_nouns: frozenset[str]
     state_office_words: frozenset[str]
+    portfolio_words: frozenset[str]
     organisation_anaphors: frozenset[str]
     force_nouns: frozenset[str]
     organisation_words: frozenset[str]
@@ -114,6 +115,7 @@ def load_actor_words() -> ActorWords:
         state_anaphors=word_list(actors, "state_anaphors", "actors.yaml"),
         organ_nouns=word_list(actors, "organ_nouns", "actors.yaml"),
         state_office_words=word_list(actors, "state_office_words", "actors.yaml"),
+        portfolio_words=word_list(actors, "portfolio_words", "actors.yaml"),
         organisation_anaphors=word_list(actors, "organisation_anaphors", "actors.yaml"),
         force_nouns=word_list(actors, "force_nouns", "actors.yaml"),
         organisation_words=word_list(organisations, "words", "organisations.yaml"),

@@ -59,6 +59,10 @@ __all__ = [
 
 # Dependencies of a name that modifies a noun: "the Paris talks", "Moscow time".
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
+# Words that join the parts of an office's remit ("Minister of Finance and National
+# Planning"); the first after the office word is one of TITLE_OF.
+REMIT_JOINERS = frozenset({"of", "for", "and", "&"})
+TITLE_OF = frozenset({"of", "for"})
 # The object of a verb of movement is a place: "visited Kyiv", "left Brussels".
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
@@ -104,6 +108,8 @@ def resolve_actors(
             continue
         elif ent.label_ == "PERSON" or _described_as_person(ent, words, lexicon):
             persons.append(ent)
+        elif (holder := _holder_after_remit(ent, words)) is not None:
+            persons.append(holder)
         elif ent.label_ == "ORG":
             organisations.append(ent)
     add_persons(index, persons, words, skipped)
@@ -156,6 +162,33 @@ def _described_as_person(ent: DocSpan, words: ActorWords, lexicon: Lexicon) -> b
         and title.lower_ in nouns | words.state_office_words
     )
     return titled or any(c.lemma_.lower() in nouns for c in described)
+
+
+def _holder_after_remit(ent: DocSpan, words: ActorWords) -> DocSpan | None:
+    """Give the name at the end of an organisation the tagger made of an office's remit
+    and its holder: "Minister of Mines and Minerals Development Paul Kabuswe", "Cabinet
+    Secretary for Trade and Industry Moses Kuria"."""
+    if ent.label_ != "ORG":
+        return None
+    doc = ent.doc
+    remit = words.portfolio_words | REMIT_JOINERS
+    start = ent.start
+    while start > 0 and doc[start - 1].lower_ in remit:
+        start -= 1
+    if (
+        start == 0
+        or start == ent.start
+        or doc[start].lower_ not in TITLE_OF
+        or doc[start - 1].lower_ not in words.state_office_words | words.person_nouns
+    ):
+        return None
+    last = max((t.i for t in ent if t.lower_ in remit), default=ent.start - 1)
+    name = doc[last + 1 : ent.end]
+    if not 2 <= len(name) <= 4 or not all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() for t in name
+    ):
+        return None
+    return name
 
 
 def _gazetteer_entry(

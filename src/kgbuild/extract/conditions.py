@@ -11,7 +11,7 @@ from spacy.tokens import Span as DocSpan
 from ..nlp.components import CUE_SPANS
 from ..records import ConditionType, Span
 from ..resources.lexicons import Lexicon
-from .grammar import doc_text
+from .grammar import AUXILIARY_LEMMAS, doc_text
 
 # Punctuation that closes a condition written inline ("-- and I don't mean ...").
 CLAUSE_BREAKS = frozenset({"--", "—", "–", "(", ")", ";", ":"})
@@ -155,6 +155,14 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
         head: Token | None
         if last.dep_ == "mark" or last.lower_ == "that" or _subordinating_adverb(last):
             head = last.head
+            if (
+                head.dep_ == "aux"
+                and head.lemma_.lower() not in AUXILIARY_LEMMAS
+                and head.head.i > head.i
+            ):
+                # "after the plants reach agreed milestones", "reach" misread as an
+                # auxiliary of "agreed": the clause is the word it leans on.
+                head = head.head
         else:
             head = next(
                 (c for c in last.children if c.dep_ in {"pobj", "pcomp", "ccomp", "advcl"}), None

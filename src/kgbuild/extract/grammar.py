@@ -11,6 +11,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 CLAUSAL_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
+# The verbs that can be auxiliaries; anything else the parser calls one is a misreading.
+AUXILIARY_LEMMAS = frozenset({"be", "have", "do", "get", "will", "shall", "would", "should",
+                              "can", "could", "may", "might", "must", "ought", "need", "dare"})
 QUOTE_CHARS = "\"“”‘’'«»"
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
