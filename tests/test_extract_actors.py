@@ -1189,3 +1189,32 @@ def test_the_holder_of_an_office_with_a_remit_speaks_for_himself_when_no_state_i
     assert [(c.debtors, c.action) for c in found.commitments] == [
         (("paul-kabuswe",), "revoke any licence")
     ]
+
+
+def test_a_term_defined_in_brackets_names_the_actors_before_it() -> None:
+    found = extract_text(
+        'Armenia and Azerbaijan (hereinafter "the Parties") met in Brussels. '
+        "The Parties shall exchange the maps by March, and each Party will open a crossing."
+    )
+    actors = {a.key: a for a in found.actors}
+    assert actors["parties"].type is ActorType.GROUP
+    assert set(actors["parties"].members) == {"armenia", "azerbaijan"}
+    assert [c.debtors for c in found.commitments] == [("parties",), ("parties",)]
+
+
+def test_a_singular_defined_term_is_another_name_of_its_one_actor() -> None:
+    found = extract_text(
+        'Ukraine met officials of the World Bank (the "Lender") in Kyiv. '
+        "The Lender will disburse the first tranche in May."
+    )
+    assert [(c.debtors, c.action) for c in found.commitments] == [
+        (("world-bank",), "disburse the first tranche in May")
+    ]
+
+
+def test_a_quoted_word_in_brackets_that_is_not_a_definition_names_nobody() -> None:
+    found = extract_text(
+        'Armenia and Azerbaijan (whose talks were called "the Parties" by some) met. '
+        "The Parties will meet again."
+    )
+    assert "parties" not in {a.key for a in found.actors}

@@ -1159,3 +1159,21 @@ def test_an_interviews_unattributed_answer_is_the_person_interviewed() -> None:
 )
 def test_dangling_an_offer_or_favouring_a_deal(text: str, status: Status) -> None:
     assert only(text).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenia will refrain from building new fortifications.",
+         [(("armenia",), "building new fortifications", Polarity.NEGATIVE)]),
+        ("Israel said it would abstain from striking the port.",
+         [(("israel",), "striking the port", Polarity.NEGATIVE)]),
+        ("Japan refrained from comment.", []),
+        ("Japan declined comment on the plan.", []),
+    ],
+)
+def test_refraining_from_an_act_refuses_it_and_withholding_comment_is_no_act(
+    text: str, expected: list[tuple[tuple[str, ...], str, Polarity]]
+) -> None:
+    found = extract_text(text)
+    assert [(c.debtors, c.action, c.polarity) for c in found.commitments] == expected

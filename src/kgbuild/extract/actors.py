@@ -35,6 +35,7 @@ from .actor_index import (
     in_regions,
     load_actor_words,
 )
+from .defined_terms import add_defined_terms
 from .groups import add_groups, link_adjective_anaphors
 from .organisations import (
     add_common_bodies,
@@ -124,6 +125,7 @@ def resolve_actors(
         builder = index.get(key) if key is not None else None
         if builder is not None and builder.type is ActorType.PERSON:
             add_office(index, builder, ent, words)
+    add_defined_terms(index, doc, words, (*skipped, *headings))
     add_groups(index, doc, lexicon, words, (*skipped, *headings))
     link_titles(index, doc, words, skipped)
     add_unnamed_persons(index, doc, words, (*skipped, *headings), article.title)

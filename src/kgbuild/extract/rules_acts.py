@@ -32,6 +32,8 @@ from .predicate import (
     subjects_of,
 )
 
+# What makes a noun a thing of its own ("any rise"), not a bare word ("declined comment").
+NOUN_QUALIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod"})
 # Entities that name an amount, not an addressee: "needed three years to close a deal".
 AMOUNT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 
@@ -47,14 +49,23 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         c.dep_ == "prt" and c.lower_ == particle for c in token.children
     ):
         return
-    action = complement_of(token) or first_child(token, OBJECT_DEPS)
+    action = complement_of(token) or first_child(token, OBJECT_DEPS) or _refused_by_prep(
+        token, lexicon
+    )
     if action is None:
         return
     if action.lemma_.lower() in lexicon.request_nouns:
         # "rejected calls to accept a haircut": what was asked is what is refused.
         action = _asked_act(action) or action
-    if action.pos_ in VERBAL_POS and action.lemma_.lower() in lexicon.non_action_verbs:
-        return  # "declined to say whether ...", "refused to comment" withhold words only
+    bare_noun = action.pos_ == "NOUN" and not any(
+        c.dep_ in NOUN_QUALIFIER_DEPS for c in action.children
+    )
+    if (action.pos_ in VERBAL_POS or bare_noun) and (
+        action.lemma_.lower() in lexicon.non_action_verbs
+    ):
+        # "declined to say whether ...", "refused to comment", "refrained from comment"
+        # withhold words only.
+        return
     if negative(token, lexicon):
         # "has not ruled out sending troops" keeps the option open: considered, positive.
         if particle is not None:
@@ -71,6 +82,14 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     yield Predicate(
         "refusal", (token,), token, action, Status.PLEDGED, Polarity.NEGATIVE, subjects_of(token)
     )
+
+
+def _refused_by_prep(token: Token, lexicon: Lexicon) -> Token | None:
+    """Give the act a refusal verb takes after a preposition: "refrain from building"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon.refusal_preps:
+            return first_child(child, {"pcomp", "pobj"})
+    return None
 
 
 def _asked_act(request: Token) -> Token | None:

@@ -25,6 +25,7 @@ class Lexicon:
     hedge_adjectives: frozenset[str]
     refusal_verbs: frozenset[str]
     refusal_particles: Mapping[str, str]
+    refusal_preps: frozenset[str]
     demand_verbs: frozenset[str]
     request_nouns: frozenset[str]
     demand_object_verbs: frozenset[str]
@@ -167,6 +168,7 @@ def load_lexicon() -> Lexicon:
         hedge_adjectives=_words(pred, "hedge_adjectives", "predicates.yaml"),
         refusal_verbs=_words(pred, "refusal_verbs", "predicates.yaml"),
         refusal_particles={str(k): str(v) for k, v in particles.items()},
+        refusal_preps=_words(pred, "refusal_preps", "predicates.yaml"),
         demand_verbs=_words(pred, "demand_verbs", "predicates.yaml"),
         request_nouns=_words(pred, "request_nouns", "predicates.yaml"),
         demand_object_verbs=_words(pred, "demand_object_verbs", "predicates.yaml"),
