@@ -1218,3 +1218,26 @@ def test_a_quoted_word_in_brackets_that_is_not_a_definition_names_nobody() -> No
         "The Parties will meet again."
     )
     assert "parties" not in {a.key for a in found.actors}
+
+
+def test_a_named_operation_is_an_organisation_that_the_mission_and_its_last_word_refer_to() -> (
+    None
+):
+    found = extract_text(
+        "EU governments agreed to extend Operation Aspides for another year. The mission "
+        "remains defensive. It will protect ships. Aspides will escort tankers from March."
+    )
+    actors = {a.key: a for a in found.actors}
+    assert actors["operation-aspides"].type is ActorType.ORGANIZATION
+    assert [(c.debtors, c.action) for c in found.commitments][1:] == [
+        (("operation-aspides",), "protect ships"),
+        (("operation-aspides",), "escort tankers from March"),
+    ]
+
+
+def test_the_group_is_the_one_organisation_named_in_the_sentence_before() -> None:
+    found = extract_text(
+        "The EU and the IMF met in Brussels. Houthi attacks on ships have fallen. "
+        "The group has said it would resume attacks on vessels linked to Israel."
+    )
+    assert [c.debtors for c in found.commitments] == [("houthis",)]

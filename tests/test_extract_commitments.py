@@ -1177,3 +1177,10 @@ def test_refraining_from_an_act_refuses_it_and_withholding_comment_is_no_act(
 ) -> None:
     found = extract_text(text)
     assert [(c.debtors, c.action, c.polarity) for c in found.commitments] == expected
+
+
+def test_they_in_what_an_organisation_says_is_that_organisation() -> None:
+    found = extract_text("The Houthis said they would resume attacks on ships.")
+    assert [(c.debtors, c.action) for c in found.commitments] == [
+        (("houthis",), "resume attacks on ships")
+    ]

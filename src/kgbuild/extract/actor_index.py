@@ -63,6 +63,7 @@ class ActorWords:
     body_nouns: frozenset[str]
     company_nouns: frozenset[str]
     common_body_heads: frozenset[str]
+    operation_heads: frozenset[str]
     executive_body_words: frozenset[str]
     state_name_heads: frozenset[str]
     numbers: Mapping[str, int]
@@ -124,6 +125,7 @@ def load_actor_words() -> ActorWords:
         body_nouns=word_list(organisations, "body_nouns", "organisations.yaml"),
         company_nouns=word_list(organisations, "company_nouns", "organisations.yaml"),
         common_body_heads=word_list(organisations, "common_body_heads", "organisations.yaml"),
+        operation_heads=word_list(organisations, "operation_heads", "organisations.yaml"),
         executive_body_words=word_list(
             organisations, "executive_body_words", "organisations.yaml"
         ),

@@ -40,6 +40,7 @@ from .groups import add_groups, link_adjective_anaphors
 from .organisations import (
     add_common_bodies,
     add_described_organisations,
+    add_named_operations,
     add_organisations,
     link_acronyms,
     link_organisation_anaphors,
@@ -119,6 +120,7 @@ def resolve_actors(
     )
     add_described_organisations(index, doc, words, (*skipped, *headings))
     add_common_bodies(index, doc, words, (*skipped, *headings))
+    add_named_operations(index, doc, words, (*skipped, *headings))
     link_acronyms(index, doc)
     for ent in [*persons, *known_persons]:
         key = next((index.key_at(t) for t in ent if index.key_at(t) is not None), None)

@@ -124,6 +124,38 @@ def add_common_bodies(
         _add(index, sorted({*name, token}, key=lambda t: t.i), None)
 
 
+def add_named_operations(
+    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Add the operations named with a capitalised head word ("Operation Aspides"), and
+    their last word used alone ("extending Aspides") as a mention of them."""
+    for token in doc:
+        if (
+            token.lower_ not in words.operation_heads
+            or not token.text[:1].isupper()
+            or index.key_at(token) is not None
+            or in_regions(token.idx, skipped)
+        ):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= MAX_OPERATION_WORDS and _name_word(doc[end]):
+            end += 1
+        if end == token.i + 1 or any(index.key_at(t) is not None for t in doc[token.i : end]):
+            continue  # "Mission" alone, or "the Mission of Ukraine to the EU"
+        name = list(doc[token.i : end])
+        _add(index, name, None)
+        key = index.key_at(name[0])
+        if key is None:
+            continue
+        for later in doc[end:]:
+            if later.text == name[-1].text and index.key_at(later) is None:
+                index.mention(key, doc[later.i : later.i + 1])
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+
+
 def _described_after(name: Token, words: ActorWords) -> bool:
     """Tell whether a business noun follows a name in apposition: "Afreximbank, the
     Cairo-based trade financier, ...", "ASML, the company most directly affected, ..."
@@ -356,7 +388,8 @@ def link_organisation_anaphors(
     EU) the article has named before."""
     for token in doc:
         candidate = (
-            token.lower_ in words.body_nouns
+            token.lower_ in words.operation_heads
+            or token.lower_ in words.body_nouns
             or token.lower_ in words.organisation_words
             or token.lower_ in words.company_nouns
             or token.lemma_.lower() in words.organisation_anaphors
@@ -375,6 +408,11 @@ def link_organisation_anaphors(
             # named before, whatever its name ("NATO ... the alliance", "the RSF ... the
             # group").
             earlier = _named_before(index, token, lambda a: not a.acts_for)
+        if not earlier and common and token.lower_ in words.operation_heads:
+            # "Operation Aspides ... the mission": the one operation named before.
+            earlier = _named_before(
+                index, token, lambda a: a.label.split()[0].lower() in words.operation_heads
+            )
         if not earlier and token.lower_ in words.company_nouns:
             # "SOCAR ... The company will cut": a business the gazetteer does not know (its
             # organisations are public bodies), not a state's body.
@@ -383,9 +421,17 @@ def link_organisation_anaphors(
             )
         if len(earlier) > 1:
             # "The European Union's commissioner said the bloc ...": the one named earlier
-            # in the same sentence.
-            since = token.sent.start_char
-            earlier = [a for a in earlier if a.mentioned_before(token.idx, since)]
+            # in the same sentence; else the one named in the sentence before ("Houthi
+            # attacks have fallen. The group has said ...").
+            sentence = token.sent
+            same = [a for a in earlier if a.mentioned_before(token.idx, sentence.start_char)]
+            previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+            before = (
+                [a for a in earlier if a.mentioned_before(sentence.start_char, previous.start_char)]
+                if previous is not None
+                else []
+            )
+            earlier = same or before
         if len(earlier) == 1:
             index.mention(earlier[0].key, doc[token.i : token.i + 1])
 
@@ -422,6 +468,8 @@ def _bare_definite(token: Token, index: ActorIndex, skipped: tuple[Span, ...]) -
     )
 
 
+# The most words an operation's name has after its head ("Operation Prosperity Guardian").
+MAX_OPERATION_WORDS = 3
 # Acronyms written in brackets after a name: "the Rapid Support Forces (RSF)".
 MAX_ACRONYM = 8
 

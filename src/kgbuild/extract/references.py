@@ -111,6 +111,8 @@ class Resolver:
                 return [side] if side != keys[0] else self.antecedent(token)
             if keys and (len(keys) > 1 or self.index.kind(keys[0]) is ActorType.GROUP) == plural:
                 return list(keys)
+            if plural and len(keys) == 1 and self.index.kind(keys[0]) is ActorType.ORGANIZATION:
+                return list(keys)  # "the Houthis said they would ...": a body of many
         return self.antecedent(token)
 
     def antecedent(self, token: Token, kinds: frozenset[ActorType] | None = None) -> list[str]:
