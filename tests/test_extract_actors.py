@@ -1241,3 +1241,15 @@ def test_the_group_is_the_one_organisation_named_in_the_sentence_before() -> Non
         "The group has said it would resume attacks on vessels linked to Israel."
     )
     assert [c.debtors for c in found.commitments] == [("houthis",)]
+
+
+def test_a_states_central_bank_is_its_body_and_the_central_bank_refers_back_to_it() -> None:
+    found = extract_text(
+        "Argentina's central bank agreed to unwind a repo. The Treasury said so. "
+        "The central bank will publish weekly data."
+    )
+    actors = {a.key: a for a in found.actors}
+    assert actors["argentine-central-bank"].acts_for == ("argentina",)
+    assert [c.debtors for c in found.commitments] == [
+        ("argentine-central-bank",), ("argentine-central-bank",)
+    ]

@@ -1184,3 +1184,22 @@ def test_they_in_what_an_organisation_says_is_that_organisation() -> None:
     assert [(c.debtors, c.action) for c in found.commitments] == [
         (("houthis",), "resume attacks on ships")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Argentina will not request fresh disbursements from the Fund.",
+         [("argentina",), "request fresh disbursements from the Fund", Polarity.NEGATIVE,
+          Status.PLEDGED]),
+        ("Argentina will not ask the IMF to lend more.",
+         [("argentina",), "ask the IMF to lend more", Polarity.NEGATIVE, Status.PLEDGED]),
+    ],
+)
+def test_not_asking_is_the_subjects_refusal_not_a_demand(text: str, expected: list[object]) -> None:
+    c = only(text)
+    assert [c.debtors, c.action, c.polarity, c.status] == expected
+
+
+def test_a_demand_that_was_not_made_is_no_demand() -> None:
+    assert extract_text("Ukraine did not ask Germany to send tanks.").commitments == ()

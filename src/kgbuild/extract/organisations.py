@@ -47,7 +47,10 @@ def add_organisations(
         name = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         _add(index, name, _owner(ent.root, index, ent))
     for token in index.doc:
-        lowercase_body = token.lower_ in words.body_nouns and token.text.islower()
+        before = index.doc[token.i - 1].lower_ if token.i > 0 else ""
+        lowercase_body = token.text.islower() and (  # "Sudan's army", "... central bank"
+            token.lower_ in words.body_nouns or f"{before} {token.lower_}" in words.body_nouns
+        )
         if (
             (token.lemma_.lower() not in words.organisation_words and not lowercase_body)
             or not (token.text[:1].isupper() or lowercase_body)
@@ -394,7 +397,7 @@ def link_organisation_anaphors(
             or token.lower_ in words.company_nouns
             or token.lemma_.lower() in words.organisation_anaphors
         )
-        if not candidate or not _bare_definite(token, index, skipped):
+        if not candidate or not _bare_definite(token, index, skipped, words):
             continue
         common = token.tag_ == "NN" or (token.tag_ == "NNP" and token.text.islower())
         earlier: list[ActorBuilder] = []
@@ -458,13 +461,20 @@ def _named_before(
     ]
 
 
-def _bare_definite(token: Token, index: ActorIndex, skipped: tuple[Span, ...]) -> bool:
-    """Tell whether a word is "the" + noun alone, not yet an actor, outside skipped text."""
+def _bare_definite(
+    token: Token, index: ActorIndex, skipped: tuple[Span, ...], words: ActorWords
+) -> bool:
+    """Tell whether a word is "the" + noun alone ("the bank", or a body's head of two
+    words: "the central bank"), not yet an actor, outside skipped text."""
     return (
         index.key_at(token) is None
         and not in_regions(token.idx, skipped)
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        and not any(c.dep_ in NOUN_MODIFIER_DEPS | {"amod", "poss"} for c in token.children)
+        and not any(
+            c.dep_ in NOUN_MODIFIER_DEPS | {"amod", "poss"}
+            and f"{c.lower_} {token.lower_}" not in words.body_nouns
+            for c in token.children
+        )
     )
 
 

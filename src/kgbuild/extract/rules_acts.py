@@ -109,6 +109,8 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or lemma not in lexicon.demand_verbs:
         return
+    if negative(token, lexicon):
+        return  # "has not asked X to", "will not request aid" (the modal rule's refusal)
     requesters = subjects_of(token)
     complement = complement_of(token)
     if complement is not None and complement.dep_ == "advcl":
