@@ -1253,3 +1253,28 @@ def test_a_states_central_bank_is_its_body_and_the_central_bank_refers_back_to_i
     assert [c.debtors for c in found.commitments] == [
         ("argentine-central-bank",), ("argentine-central-bank",)
     ]
+
+
+def test_an_unnamed_person_described_by_an_organisations_last_word_acts_for_it() -> None:
+    found = extract_text(
+        "The European Commission met on Monday. A Commission spokesperson said it would act."
+    )
+    actors = {a.key: a for a in found.actors}
+    assert actors["commission-spokesperson"].acts_for == ("european-commission",)
+
+
+def test_a_person_named_with_a_bare_title_takes_the_side_of_the_earlier_description() -> None:
+    found = extract_text(
+        "The EU will act, the bloc's foreign affairs spokesperson said on Tuesday. "
+        'Spokesperson Lena Marchetti added: "We are open to coordinating with India."'
+    )
+    actors = {a.key: a for a in found.actors}
+    assert actors["lena-marchetti"].acts_for == ("european-union",)
+
+
+def test_with_one_operation_named_the_states_mission_is_that_operation() -> None:
+    found = extract_text(
+        "The European Union's naval mission will start escorting tankers in March, after "
+        "governments agreed to extend Operation Aspides."
+    )
+    assert [c.debtors for c in found.commitments] == [("operation-aspides",)]

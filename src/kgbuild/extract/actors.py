@@ -46,7 +46,13 @@ from .organisations import (
     link_organisation_anaphors,
     organisation_named_after,
 )
-from .persons import add_office, add_persons, add_unnamed_persons, link_titles
+from .persons import (
+    add_office,
+    add_persons,
+    add_unnamed_persons,
+    link_earlier_descriptions,
+    link_titles,
+)
 from .references import dateline_state
 
 __all__ = [
@@ -133,6 +139,7 @@ def resolve_actors(
     add_unnamed_persons(index, doc, words, (*skipped, *headings), article.title)
     link_organisation_anaphors(index, doc, words, skipped)
     link_adjective_anaphors(index, doc, skipped)
+    link_earlier_descriptions(index, doc, words)
     return index
 
 

@@ -153,6 +153,26 @@ def add_named_operations(
         for later in doc[end:]:
             if later.text == name[-1].text and index.key_at(later) is None:
                 index.mention(key, doc[later.i : later.i + 1])
+    operations = {
+        a.key
+        for a in index.actors()
+        if a.type is ActorType.ORGANIZATION and a.label.split()[0].lower() in words.operation_heads
+    }
+    if len(operations) != 1:
+        return
+    (key,) = operations
+    for token in doc:
+        # "The European Union's naval mission ... Operation Aspides": with one operation
+        # in the article, "the mission" and "the EU's naval mission" are that operation.
+        if (
+            token.lower_ in words.operation_heads
+            and token.text.islower()
+            and token.dep_ not in NOUN_MODIFIER_DEPS  # "the IMF mission chief"
+            and index.key_at(token) is None
+            and not in_regions(token.idx, skipped)
+            and any(c.dep_ == "poss" or c.lower_ == "the" for c in token.children)
+        ):
+            index.mention(key, doc[token.left_edge.i : token.i + 1])
 
 
 def _name_word(token: Token) -> bool:

@@ -98,7 +98,9 @@ def _name_tokens(
         if t.lower_ not in words.honorifics and t.text not in POSSESSIVE_MARKS and not t.is_punct
     ]
     while len(tokens) > 1 and (
-        tokens[0].lower_ in vocabulary or index.kind(index.key_at(tokens[0]) or "") in SIDES
+        tokens[0].lower_ in vocabulary
+        or tokens[0].lower_ in words.person_nouns  # "Spokesperson Lena Marchetti said"
+        or index.kind(index.key_at(tokens[0]) or "") in SIDES
     ):
         tokens.pop(0)
     return _with_particles(tokens, words)
@@ -241,6 +243,39 @@ def _title_text(tokens: Iterable[Token]) -> str:
     while words and words[0].lower() == "the":
         words.pop(0)
     return " ".join(words)
+
+
+def link_earlier_descriptions(index: ActorIndex, doc: Doc, words: ActorWords) -> None:
+    """Give a person named with a bare title ("spokesperson Lena Marchetti") the side of
+    the one description with that title before the name ("the bloc's foreign affairs
+    spokesperson said ..."), and make that description a mention of the person: copy
+    often gives the role in the lede and the name further down."""
+    for person in index.actors():
+        if person.type is not ActorType.PERSON or person.acts_for or not person.mentions:
+            continue
+        first = min(person.mentions)
+        start = next((t for t in doc if t.idx == first.start), None)
+        title = doc[start.i - 1] if start is not None and start.i > 0 else None
+        if title is None or title.lemma_.lower() not in words.person_nouns:
+            continue
+        earlier = [
+            t
+            for t in doc[: title.i]
+            if t.lemma_.lower() == title.lemma_.lower()
+            and t.pos_ == "NOUN"
+            and t.dep_ not in MODIFIER_DEPS
+            and index.key_at(t) is None
+        ]
+        sides = {
+            side
+            for t in earlier
+            if (side := _side_in_title([m for m in t.subtree if m.i < t.i], index, words))
+        }
+        if len(earlier) != 1 or len(sides) != 1:
+            continue
+        person.acts_for.add(sides.pop())
+        description = earlier[0]
+        index.mention(person.key, doc[description.left_edge.i : description.i + 1])
 
 
 def _side_in_title(tokens: list[Token], index: ActorIndex, words: ActorWords) -> str | None:
@@ -443,8 +478,13 @@ def add_unnamed_persons(
             label = clean_label(tokens.text)
             if not label:
                 continue
+            employer = _organisation_ending_in(modifiers, index, token.idx)
             builder = index.add(slugify(label), label, ActorType.PERSON, tokens)
-            side = _side_in_title(list(tokens), index, words) or headline_sides.get(lemma)
+            side = (
+                _side_in_title(list(tokens), index, words)
+                or employer
+                or headline_sides.get(lemma)
+            )
             if side is not None:
                 builder.acts_for.add(side)
             introduced.setdefault(lemma, []).append(builder.key)
@@ -453,6 +493,20 @@ def add_unnamed_persons(
             earlier = set(introduced.get(lemma, ()))
             if len(earlier) == 1:
                 index.mention(earlier.pop(), doc[token.i : token.i + 1])
+
+
+def _organisation_ending_in(modifiers: list[Token], index: ActorIndex, before: int) -> str | None:
+    """Give the one organisation named before whose name ends in a capitalised word of a
+    description: "a Treasury spokesperson" after "the U.S. Treasury"."""
+    names = {m.text for m in modifiers if m.text[:1].isupper() and index.key_at(m) is None}
+    found = {
+        a.key
+        for a in index.actors()
+        if a.type is ActorType.ORGANIZATION
+        and a.label.split()[-1] in names
+        and a.mentioned_before(before)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 # Words of a headline: names keep their dots and apostrophes ("U.S.", "Britain's").
