@@ -1278,3 +1278,11 @@ def test_with_one_operation_named_the_states_mission_is_that_operation() -> None
         "governments agreed to extend Operation Aspides."
     )
     assert [c.debtors for c in found.commitments] == [("operation-aspides",)]
+
+
+def test_the_alliance_is_the_group_whose_name_it_heads() -> None:
+    found = extract_text(
+        "Mali, Niger and Burkina Faso formed the Alliance of Sahel States. ECOWAS met "
+        "AES ministers. The ministers said the alliance would go ahead with a levy."
+    )
+    assert [c.debtors for c in found.commitments] == [("alliance-of-sahel-states",)]

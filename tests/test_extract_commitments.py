@@ -1203,3 +1203,10 @@ def test_not_asking_is_the_subjects_refusal_not_a_demand(text: str, expected: li
 
 def test_a_demand_that_was_not_made_is_no_demand() -> None:
     assert extract_text("Ukraine did not ask Germany to send tanks.").commitments == ()
+
+
+def test_what_a_passive_lets_in_names_the_one_let_not_the_one_who_lets() -> None:
+    c = only(
+        "Niger's government said in a statement that Beninese trucks would be allowed in."
+    )
+    assert c.debtors == ("niger",)

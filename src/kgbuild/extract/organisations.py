@@ -425,7 +425,9 @@ def link_organisation_anaphors(
             # "the army", "the bank", "the Fund", "the group": first the one body or
             # organisation named before whose name ends so ("Sudan's army", "the World
             # Bank", "the IMF", "the Wagner Group").
-            earlier = _named_before(index, token, _name_ends_in(token.lower_))
+            earlier = _named_before(
+                index, token, _name_ends_in(token.lower_), NAMED_BODY_KINDS
+            )
         if not earlier and common and token.lemma_.lower() in words.organisation_anaphors:
             # "the bloc", "the group": an organisation of its own (not a state's body)
             # named before, whatever its name ("NATO ... the alliance", "the RSF ... the
@@ -461,23 +463,30 @@ def link_organisation_anaphors(
 
 def _name_ends_in(word: str) -> Callable[[ActorBuilder], bool]:
     """Accept a name whose last word is `word` or, written as one word, ends in it ("the
-    World Bank", "Afreximbank" for "the bank")."""
+    World Bank", "Afreximbank" for "the bank"), or that is headed by it ("the Alliance of
+    Sahel States" for "the alliance")."""
 
     def ends(actor: ActorBuilder) -> bool:
         label = actor.label.lower()
-        return label.endswith(" " + word) or (" " not in label and label.endswith(word))
+        return (
+            label.endswith(" " + word)
+            or (" " not in label and label.endswith(word))
+            or label.startswith(word + " of ")  # "the Alliance of Sahel States"
+        )
 
     return ends
 
 
 def _named_before(
-    index: ActorIndex, token: Token, keep: Callable[[ActorBuilder], bool]
+    index: ActorIndex,
+    token: Token,
+    keep: Callable[[ActorBuilder], bool],
+    kinds: frozenset[ActorType] = frozenset({ActorType.ORGANIZATION}),
 ) -> list[ActorBuilder]:
-    """Give the organisations the article names before `token` that `keep` accepts."""
+    """Give the organisations (or actors of `kinds`) the article names before `token` that
+    `keep` accepts."""
     return [
-        a
-        for a in index.actors()
-        if a.type is ActorType.ORGANIZATION and a.mentioned_before(token.idx) and keep(a)
+        a for a in index.actors() if a.type in kinds and a.mentioned_before(token.idx) and keep(a)
     ]
 
 
@@ -498,6 +507,9 @@ def _bare_definite(
     )
 
 
+# What "the alliance", "the bank" may name by its name: an organisation, or a group of
+# states with a name of its own ("the Alliance of Sahel States").
+NAMED_BODY_KINDS = frozenset({ActorType.ORGANIZATION, ActorType.GROUP})
 # The most words an operation's name has after its head ("Operation Prosperity Guardian").
 MAX_OPERATION_WORDS = 3
 # Acronyms written in brackets after a name: "the Rapid Support Forces (RSF)".

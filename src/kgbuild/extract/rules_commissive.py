@@ -385,6 +385,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             for c in subject.children
             if c.dep_ in {"compound", "amod", "poss"}
             and (c.pos_ == "PROPN" or c.text[:1].isupper() or c.tag_ == "PRP$")
+            and token.lemma_.lower() not in lexicon.permission_verbs
         )
         # "sanctions will be lifted by the United States": the agent is the debtor.
         agent = next((c for c in token.children if _agent(c)), None)

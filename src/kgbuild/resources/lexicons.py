@@ -37,6 +37,7 @@ class Lexicon:
     formal_phrases: frozenset[str]
     fulfilled_verbs: frozenset[str]
     passive_undertaking_verbs: frozenset[str]
+    permission_verbs: frozenset[str]
     undertaking_event_nouns: frozenset[str]
     proceed_verbs: frozenset[str]
     withdrawn_verbs: frozenset[str]
@@ -180,6 +181,7 @@ def load_lexicon() -> Lexicon:
         formal_phrases=_words(pred, "formal_phrases", "predicates.yaml"),
         fulfilled_verbs=_words(pred, "fulfilled_verbs", "predicates.yaml"),
         passive_undertaking_verbs=_words(pred, "passive_undertaking_verbs", "predicates.yaml"),
+        permission_verbs=_words(pred, "permission_verbs", "predicates.yaml"),
         undertaking_event_nouns=_words(pred, "undertaking_event_nouns", "predicates.yaml"),
         proceed_verbs=_words(pred, "proceed_verbs", "predicates.yaml"),
         withdrawn_verbs=_words(pred, "withdrawn_verbs", "predicates.yaml"),
