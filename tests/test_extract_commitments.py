@@ -1210,3 +1210,32 @@ def test_what_a_passive_lets_in_names_the_one_let_not_the_one_who_lets() -> None
         "Niger's government said in a statement that Beninese trucks would be allowed in."
     )
     assert c.debtors == ("niger",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenia agreed to consider the opening of two border crossings.",
+         ("the opening of two border crossings", Status.CONSIDERED)),
+        ("France agreed to study a joint venture.", ("a joint venture", Status.CONSIDERED)),
+        ("Canada agreed to review its surtax.", ("review its surtax", Status.PLEDGED)),
+    ],
+)
+def test_agreeing_to_weigh_an_option_considers_the_option(
+    text: str, expected: tuple[str, Status]
+) -> None:
+    c = only(text)
+    assert (c.action, c.status) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "debtors"),
+    [
+        ("The Armenian side expressed its readiness to host the next meeting.", [("armenia",)]),
+        ("The other side will send a delegation, Russia said.", []),
+    ],
+)
+def test_the_side_named_by_an_adjective_is_that_actor(
+    text: str, debtors: list[tuple[str, ...]]
+) -> None:
+    assert [c.debtors for c in extract_text(text).commitments] == debtors

@@ -57,6 +57,7 @@ class ActorWords:
     state_office_words: frozenset[str]
     portfolio_words: frozenset[str]
     definition_words: frozenset[str]
+    side_nouns: frozenset[str]
     organisation_anaphors: frozenset[str]
     force_nouns: frozenset[str]
     organisation_words: frozenset[str]
@@ -119,6 +120,7 @@ def load_actor_words() -> ActorWords:
         state_office_words=word_list(actors, "state_office_words", "actors.yaml"),
         portfolio_words=word_list(actors, "portfolio_words", "actors.yaml"),
         definition_words=word_list(actors, "definition_words", "actors.yaml"),
+        side_nouns=word_list(actors, "side_nouns", "actors.yaml"),
         organisation_anaphors=word_list(actors, "organisation_anaphors", "actors.yaml"),
         force_nouns=word_list(actors, "force_nouns", "actors.yaml"),
         organisation_words=word_list(organisations, "words", "organisations.yaml"),

@@ -62,6 +62,16 @@ class Resolver:
             return self._force_owner(token, speaker)
         if token.lemma_.lower() in STATE_NOUNS:
             return self._owner_state(token, speaker)
+        if token.lemma_.lower() in self.words.side_nouns and token.tag_ == "NN":
+            # "the Armenian side", "the Palestinian side": the one actor named before it.
+            named = {
+                key
+                for modifier in token.children
+                if modifier.dep_ in {"amod", "compound"} and modifier.i < token.i
+                for key in self.index.keys_of_phrase(modifier)
+                if self.index.kind(key) in SIDES
+            }
+            return list(named) if len(named) == 1 else []
         if token.lemma_.lower() in self.words.state_anaphors and _is_bare_definite(token):
             # "The kingdom will host the talks, the Saudi foreign ministry said": failing a
             # state named before, the one state the speaker stands for.

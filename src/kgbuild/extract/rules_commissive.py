@@ -93,6 +93,16 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         complement = control[1]
     if complement is not None and _reporting_clause(token, complement, lexicon):
         complement = None  # "agreed to a truce, Saudi Arabia said": the attribution
+    if (
+        complement is not None
+        and complement.dep_ == "xcomp"
+        and complement.lemma_.lower() in lexicon.deliberation_verbs
+    ):
+        # "agreed to consider the opening of crossings": an option, on what is considered.
+        status = Status.CONSIDERED
+        complement = (
+            complement_of(complement) or first_child(complement, OBJECT_DEPS) or complement
+        )
     if complement is not None:
         # Negated complement: "pledges not to annex" binds the debtor not to act.
         polarity = Polarity.NEGATIVE if negative(complement, lexicon) else Polarity.POSITIVE

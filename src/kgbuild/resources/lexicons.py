@@ -38,6 +38,7 @@ class Lexicon:
     fulfilled_verbs: frozenset[str]
     passive_undertaking_verbs: frozenset[str]
     permission_verbs: frozenset[str]
+    deliberation_verbs: frozenset[str]
     undertaking_event_nouns: frozenset[str]
     proceed_verbs: frozenset[str]
     withdrawn_verbs: frozenset[str]
@@ -182,6 +183,7 @@ def load_lexicon() -> Lexicon:
         fulfilled_verbs=_words(pred, "fulfilled_verbs", "predicates.yaml"),
         passive_undertaking_verbs=_words(pred, "passive_undertaking_verbs", "predicates.yaml"),
         permission_verbs=_words(pred, "permission_verbs", "predicates.yaml"),
+        deliberation_verbs=_words(pred, "deliberation_verbs", "predicates.yaml"),
         undertaking_event_nouns=_words(pred, "undertaking_event_nouns", "predicates.yaml"),
         proceed_verbs=_words(pred, "proceed_verbs", "predicates.yaml"),
         withdrawn_verbs=_words(pred, "withdrawn_verbs", "predicates.yaml"),
