@@ -1286,3 +1286,22 @@ def test_the_alliance_is_the_group_whose_name_it_heads() -> None:
         "AES ministers. The ministers said the alliance would go ahead with a levy."
     )
     assert [c.debtors for c in found.commitments] == [("alliance-of-sahel-states",)]
+
+
+def test_an_opposition_title_does_not_make_the_person_speak_for_the_state() -> None:
+    found = extract_text(
+        "Belarusian opposition leader Sviatlana Tsikhanouskaya met EU ministers."
+    )
+    actors = {a.key: a for a in found.actors}
+    assert actors["sviatlana-tsikhanouskaya"].acts_for == ()
+
+
+def test_the_regime_in_what_one_who_speaks_for_no_state_says_is_the_state_named_before() -> None:
+    found = extract_text(
+        "Belarus freed 52 prisoners on Thursday. Opposition leader Sviatlana Tsikhanouskaya "
+        'said: "We demand that the regime release all of them."'
+    )
+    assert [(c.debtors, c.requested_by) for c in found.commitments] == [
+        (("belarus",), ()),  # freed 52 prisoners
+        (("belarus",), ("sviatlana-tsikhanouskaya",)),
+    ]

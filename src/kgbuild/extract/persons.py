@@ -178,6 +178,8 @@ def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: Ac
         index.add_related(post.of)
         builder.acts_for.add(post.of)
         return
+    if any(t.lower_ in words.opposition_words for t in tokens):
+        return  # "Belarusian opposition leader X" does not speak for Belarus
     side = _side_in_title(tokens, index, words)
     if side is None:
         bare = _bare_office(index, tokens)

@@ -24,9 +24,6 @@ from .actor_index import (
 from .grammar import conjuncts
 from .speech import reporting_subject
 
-STATE_NOUNS = frozenset(
-    {"country", "nation", "government", "administration", "state", "authority"}
-)
 OWNER_MODIFIER_DEPS = frozenset({"poss", "compound", "amod"})
 
 
@@ -60,7 +57,7 @@ class Resolver:
             return self._pronoun(token)
         if token.lower_ in self.words.force_nouns:
             return self._force_owner(token, speaker)
-        if token.lemma_.lower() in STATE_NOUNS:
+        if token.lemma_.lower() in self.words.state_nouns:
             return self._owner_state(token, speaker)
         if token.lemma_.lower() in self.words.side_nouns and token.tag_ == "NN":
             # "the Armenian side", "the Palestinian side": the one actor named before it.
@@ -200,7 +197,12 @@ class Resolver:
             ]
             if len(named) == 1:
                 return self._state_of(named[0])
-            return self._speakers_state(token, speaker)
+            # "the regime must release them", said by one who speaks for no state: the
+            # one state named before.
+            found = self._speakers_state(token, speaker)
+            if not found and token.tag_ == "NN":
+                found = self.antecedent(token, frozenset({ActorType.STATE}))
+            return found
         direct = self.index.keys_of_phrase(owner)
         if direct:
             return self._state_of(direct[0])
