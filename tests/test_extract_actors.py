@@ -932,7 +932,7 @@ def test_the_federal_government_in_datelined_copy_is_the_datelines_state() -> No
 
 def test_the_kingdom_refers_back_to_the_state_named_before() -> None:
     found = extract_text(
-        "Saudi Arabia rolled over a deposit last week. The kingdom has also pledged to invest "
+        "Saudi Arabia met Pakistan last week. The kingdom has also pledged to invest "
         "$5 billion in a copper mine."
     )
     assert [c.debtors for c in found.commitments] == [("saudi-arabia",)]

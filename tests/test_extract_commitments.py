@@ -1239,3 +1239,20 @@ def test_the_side_named_by_an_adjective_is_that_actor(
     text: str, debtors: list[tuple[str, ...]]
 ) -> None:
     assert [c.debtors for c in extract_text(text).commitments] == debtors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Saudi Arabia last week rolled over a $3 billion deposit at the central bank.",
+         [(("saudi-arabia",), "a $3 billion deposit", Status.FULFILLED)]),
+        ("ECOWAS had imposed sweeping sanctions on Niger after the July 2023 coup.", []),
+        ("Egypt said it had already delivered 200 tonnes of fuel to hospitals.",
+         [(("egypt",), "200 tonnes of fuel", Status.FULFILLED)]),
+    ],
+)
+def test_acts_done_are_fulfilled_but_the_background_in_the_past_perfect_is_not(
+    text: str, expected: list[tuple[tuple[str, ...], str, Status]]
+) -> None:
+    found = extract_text(text)
+    assert [(c.debtors, c.action, c.status) for c in found.commitments] == expected

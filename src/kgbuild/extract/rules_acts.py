@@ -289,7 +289,12 @@ def agreement_reached(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
 def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X launched the process to reimpose sanctions', 'X delivered the aid' (fulfilled)."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in lexicon.fulfilled_verbs or token.tag_ not in PAST_TAGS:
+    phrase, _particle = _phrasal(token)
+    if (
+        token.pos_ != "VERB"
+        or (lemma not in lexicon.fulfilled_verbs and phrase not in lexicon.fulfilled_phrases)
+        or token.tag_ not in PAST_TAGS
+    ):
         return
     if negative(token, lexicon) or any(c.dep_ in {"auxpass"} for c in token.children):
         return
@@ -297,6 +302,8 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return  # "the aid delivered last year" describes, it does not report
     if modal_aux(token, lexicon) is not None:
         return  # "could have sent more tanks": what was not done
+    if _background_past(token, lexicon):
+        return  # "ECOWAS had imposed sanctions after the coup": the story's background
     obj = first_child(token, OBJECT_DEPS)
     if obj is None or obj.lemma_.lower() in lexicon.hostile_nouns:
         return
@@ -309,6 +316,15 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         Polarity.POSITIVE,
         subjects_of(token),
     )
+
+
+def _background_past(verb: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a verb in the past perfect tells the story's background ("X had
+    imposed sanctions in 2023") rather than what someone reports having done ("Egypt said
+    it had already delivered fuel")."""
+    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    reported = any(a.lemma_.lower() in lexicon.reporting_verbs for a in verb.ancestors)
+    return perfect and not reported
 
 
 def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:

@@ -36,6 +36,7 @@ class Lexicon:
     formal_verbs: frozenset[str]
     formal_phrases: frozenset[str]
     fulfilled_verbs: frozenset[str]
+    fulfilled_phrases: frozenset[str]
     passive_undertaking_verbs: frozenset[str]
     permission_verbs: frozenset[str]
     deliberation_verbs: frozenset[str]
@@ -181,6 +182,7 @@ def load_lexicon() -> Lexicon:
         formal_verbs=_words(pred, "formal_verbs", "predicates.yaml"),
         formal_phrases=_words(pred, "formal_phrases", "predicates.yaml"),
         fulfilled_verbs=_words(pred, "fulfilled_verbs", "predicates.yaml"),
+        fulfilled_phrases=_words(pred, "fulfilled_phrases", "predicates.yaml"),
         passive_undertaking_verbs=_words(pred, "passive_undertaking_verbs", "predicates.yaml"),
         permission_verbs=_words(pred, "permission_verbs", "predicates.yaml"),
         deliberation_verbs=_words(pred, "deliberation_verbs", "predicates.yaml"),
