@@ -1256,3 +1256,8 @@ def test_acts_done_are_fulfilled_but_the_background_in_the_past_perfect_is_not(
 ) -> None:
     found = extract_text(text)
     assert [(c.debtors, c.action, c.status) for c in found.commitments] == expected
+
+
+def test_studying_whether_something_is_so_weighs_a_fact_not_an_option() -> None:
+    found = extract_text("Nigeria said it was studying whether the levy was legal.")
+    assert found.commitments == ()

@@ -95,6 +95,16 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         complement = None  # "agreed to a truce, Saudi Arabia said": the attribution
     if (
         complement is not None
+        and complement.dep_ == "ccomp"
+        and complement.lemma_.lower() == "be"
+        and any(
+            c.dep_ == "mark" and c.lower_ in lexicon.non_commissive_marks
+            for c in complement.children
+        )
+    ):
+        return  # "studying whether the levy was compatible": a question of fact
+    if (
+        complement is not None
         and complement.dep_ == "xcomp"
         and complement.lemma_.lower() in lexicon.deliberation_verbs
     ):
