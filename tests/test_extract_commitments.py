@@ -1261,3 +1261,36 @@ def test_acts_done_are_fulfilled_but_the_background_in_the_past_perfect_is_not(
 def test_studying_whether_something_is_so_weighs_a_fact_not_an_option() -> None:
     found = extract_text("Nigeria said it was studying whether the levy was legal.")
     assert found.commitments == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Petro has pushed for this for months.",  # a duration is not what is asked
+        "Indonesian officials reject any suggestion that the ban is negotiable.",  # a claim
+        "The Constitutional Court could still block parts of the tax package.",  # a forecast
+        "Farmers of Mal are worried. “We buy diesel. If more water goes to Bangladesh, what "
+        "will we do?” asked Haripada Roy, secretary of the Teesta Canal Farmers’ Committee.",
+        "The Joint Technical Committee will include hydrologists from both countries.",
+        "Irrigation Minister Manas Bhunia sought to calm fears.",  # words, not an act
+    ],
+)
+def test_what_only_looks_like_an_undertaking_is_not_one(text: str) -> None:
+    assert extract_text(text).commitments == ()
+
+
+def test_providing_someone_with_something_gives_the_something() -> None:
+    c = only("The European Union has provided Moldova with EUR 500 million in assistance.")
+    assert (c.debtors, c.action, c.status) == (
+        ("european-union",), "EUR 500 million in assistance", Status.FULFILLED
+    )
+
+
+def test_should_before_its_subject_inside_a_sentence_opens_a_condition() -> None:
+    c = only(
+        "The European Union stands ready to provide additional support should the security "
+        "situation deteriorate further."
+    )
+    assert [(k.text, k.type) for k in c.conditions] == [
+        ("the security situation deteriorate further", ConditionType.TRIGGER)
+    ]

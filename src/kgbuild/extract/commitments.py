@@ -82,8 +82,11 @@ def extract_commitments(
         condition_tokens = {i for c in conditions for i in c.indices}
         # An undertaking written inside a condition ("so long as X commits troops") is
         # part of the condition, not a commitment of its own.
+        asked = _quoted_question_tokens(sentence)
         found = [
-            p for p in find_predicates(sentence, lexicon) if p.anchor.i not in condition_tokens
+            p
+            for p in find_predicates(sentence, lexicon)
+            if p.anchor.i not in condition_tokens and p.anchor.i not in asked
         ]
         found = _drop_nested(found)
         attached = _attach(conditions, found)
@@ -573,6 +576,20 @@ def _is_question(sentence: DocSpan) -> bool:
     """Tell whether a sentence is a direct question: it ends with a question mark."""
     words = [t for t in sentence if not (t.is_space or t.is_quote)]
     return bool(words) and words[-1].text == "?"
+
+
+def _quoted_question_tokens(sentence: DocSpan) -> set[int]:
+    """Give the tokens of a quoted question inside a longer sentence: '"..., what will we
+    do?" asked Haripada Roy' (the words from the last stop before the "?" up to it)."""
+    asked: set[int] = set()
+    start = sentence.start
+    for token in sentence:
+        if token.text in {".", "!", ";"}:
+            start = token.i + 1
+        elif token.text == "?":
+            asked.update(range(start, token.i + 1))
+            start = token.i + 1
+    return asked
 
 
 def _sentence_span(sentence: DocSpan) -> Span:

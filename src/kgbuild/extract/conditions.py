@@ -90,11 +90,12 @@ def _opens_inversion(token: Token) -> bool:
     """Tell whether an auxiliary opens a conditional clause before its subject: "Should
     talks fail, ...", "Were Ethiopia to guarantee flows, ...", "Had the talks succeeded"."""
     doc = token.doc
-    if token.i > token.sent.start and doc[token.i - 1].text not in {",", ";", "—", "-"}:
-        return False
+    after_break = token.i == token.sent.start or doc[token.i - 1].text in {",", ";", "—", "-"}
     if token.dep_ in {"aux", "auxpass"} and token.head.dep_ == "advcl":
+        # "... to provide support should the situation deteriorate": the parser's
+        # adverbial clause with its subject after the auxiliary is the inversion.
         clause = token.head
-    elif token.dep_ == "advcl" and token.lemma_ == "be":
+    elif token.dep_ == "advcl" and token.lemma_ == "be" and after_break:
         clause = token
     else:
         return False
@@ -153,7 +154,9 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
         last = doc[end - 1]
         verbal = marker in lexicon.verbal_markers
         head: Token | None
-        if last.dep_ == "mark" or last.lower_ == "that" or _subordinating_adverb(last):
+        if last.dep_ in {"aux", "auxpass"} and last.lower_ in lexicon.inverted_conditionals:
+            head = last.head  # "should the situation deteriorate": the clause's verb
+        elif last.dep_ == "mark" or last.lower_ == "that" or _subordinating_adverb(last):
             head = last.head
             if (
                 head.dep_ == "aux"

@@ -34,6 +34,8 @@ from .predicate import (
 
 # What makes a noun a thing of its own ("any rise"), not a bare word ("declined comment").
 NOUN_QUALIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod"})
+# Entities that name who receives a thing ("provided Moldova with ...").
+RECIPIENT_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 # Entities that name an amount, not an addressee: "needed three years to close a deal".
 AMOUNT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 
@@ -54,6 +56,15 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     )
     if action is None:
         return
+    if action.lemma_.lower() in lexicon.hearsay_nouns and any(
+        c.dep_ in {"acl", "ccomp"} and c.lemma_ == "be" for c in action.children
+    ):
+        # "reject any suggestion that the ban is negotiable" denies a claim of how things
+        # are; "dismissed suggestions that it would send missiles" refuses the act.
+        return
+    modal_word = modal_aux(token, lexicon)
+    if modal_word is not None and lexicon.modal_status[modal_word.lower_] is Status.CONSIDERED:
+        return  # "the court could still block parts of it": a possibility, not a refusal
     if action.lemma_.lower() in lexicon.request_nouns:
         # "rejected calls to accept a haircut": what was asked is what is refused.
         action = _asked_act(action) or action
@@ -186,6 +197,8 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         # what is demanded.
         if prep.lower_ in lexicon.demand_preps and prep.i > token.i:
             pobj = first_child(prep, {"pobj", "pcomp"})
+            if pobj is not None and pobj.ent_type_ in AMOUNT_ENTITIES:
+                continue  # "pushed for this for months": a duration, not what is asked
             # "called on Ukraine" names who is asked, not what: without an infinitive
             # there is nothing to extract.
             if pobj is not None and pobj.pos_ not in {"PRON", "PROPN"}:
@@ -304,7 +317,7 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return  # "could have sent more tanks": what was not done
     if _background_past(token, lexicon):
         return  # "ECOWAS had imposed sanctions after the coup": the story's background
-    obj = first_child(token, OBJECT_DEPS)
+    obj = _given_thing(token, first_child(token, OBJECT_DEPS))
     if obj is None or obj.lemma_.lower() in lexicon.hostile_nouns:
         return
     yield Predicate(
@@ -316,6 +329,17 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         Polarity.POSITIVE,
         subjects_of(token),
     )
+
+
+def _given_thing(verb: Token, obj: Token | None) -> Token | None:
+    """Give what a verb of giving gives: its object, or, when the object is who receives
+    ("provided Moldova with EUR 500 million"), the object of "with"."""
+    if obj is None or obj.ent_type_ not in RECIPIENT_ENTITIES:
+        return obj
+    for prep in children(verb, {"prep"}):
+        if prep.lower_ == "with":
+            return first_child(prep, {"pobj"}) or obj
+    return obj
 
 
 def _background_past(verb: Token, lexicon: Lexicon) -> bool:

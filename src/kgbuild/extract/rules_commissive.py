@@ -95,6 +95,13 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         complement = None  # "agreed to a truce, Saudi Arabia said": the attribution
     if (
         complement is not None
+        and complement.dep_ == "xcomp"
+        and lexicon.commissive_verbs.get(lemma) is Status.SIGNALED
+        and complement.lemma_.lower() in lexicon.non_action_verbs
+    ):
+        return  # "sought to calm fears", "aims to reassure": words, not an act
+    if (
+        complement is not None
         and complement.dep_ == "ccomp"
         and complement.lemma_.lower() == "be"
         and any(
@@ -431,6 +438,8 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         and obj.lemma_.lower() in lexicon.hostile_nouns
     ):
         return  # "Russia could launch an offensive" forecasts a threat, not an option
+    if status is Status.CONSIDERED and lemma in lexicon.refusal_verbs:
+        return  # "the court could still block parts of it" forecasts, it offers nothing
     cue = (modal_word,) if modal_word is not None else (semi,) if semi is not None else ()
     agentless = passive and not debtors and not any(_agent(c) for c in token.children)
     # "the releases would go ahead only if ...": an act named as the subject of a verb of
