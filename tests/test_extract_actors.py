@@ -1305,3 +1305,15 @@ def test_the_regime_in_what_one_who_speaks_for_no_state_says_is_the_state_named_
         (("belarus",), ()),  # freed 52 prisoners
         (("belarus",), ("sviatlana-tsikhanouskaya",)),
     ]
+
+
+def test_a_name_before_a_definite_group_noun_is_an_organisation_and_its_title_follows_it() -> None:
+    found = extract_text(
+        "The government and the ELN rebel group announced a truce. The ELN made promises "
+        "of its own. Its commander, Antonio García, said the group will halt kidnappings. "
+        "Farmers in Arauca doubt that the ELN will lift its ban."
+    )
+    actors = {a.key: a for a in found.actors}
+    assert actors["eln"].type is ActorType.ORGANIZATION
+    assert actors["antonio-garcia"].acts_for == ("eln",)
+    assert [c.debtors for c in found.commitments][1] == ("eln",)

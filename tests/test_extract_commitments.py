@@ -1294,3 +1294,14 @@ def test_should_before_its_subject_inside_a_sentence_opens_a_condition() -> None
     assert [(k.text, k.type) for k in c.conditions] == [
         ("the security situation deteriorate further", ConditionType.TRIGGER)
     ]
+
+
+def test_ruling_out_an_act_the_parser_reads_as_a_noun_is_still_a_refusal() -> None:
+    found = extract_text(
+        "Its commander, Antonio García, said the group will halt kidnappings for ransom and "
+        "free the hostages it holds in Arauca and Catatumbo by Christmas. He ruled out "
+        "handing over weapons at this stage."
+    )
+    assert [(c.action, c.polarity) for c in found.commitments][-1] == (
+        "handing over weapons at this stage", Polarity.NEGATIVE
+    )

@@ -76,6 +76,15 @@ def add_described_organisations(
     ASML", "the company, Gazprom"), which the tagger often misses, with the names
     coordinated with them ("companies BP and Shell")."""
     for token in doc:
+        if token.pos_ == "PROPN" and _names_described_body(token, words):
+            # "the ELN rebel group", "the Wagner mercenary group": the name before the noun.
+            if index.key_at(token) is None and not in_regions(token.idx, skipped):
+                _add(index, [token], None)
+                _mention_repeats(index, token, skipped)
+                key = index.key_at(token)
+                if key is not None:  # "the ELN rebel group" as a whole names it too
+                    index.mention(key, doc[token.i : token.head.i + 1])
+            continue
         if token.pos_ != "PROPN" or token.dep_ in NOUN_MODIFIER_DEPS:
             continue
         described = any(
@@ -177,6 +186,33 @@ def add_named_operations(
 
 def _name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+
+
+def _mention_repeats(index: ActorIndex, name: Token, skipped: tuple[Span, ...]) -> None:
+    """Mark the other uses of a one-word name found by its description ("the ELN rebel
+    group ... the ELN") as mentions of the same organisation."""
+    key = index.key_at(name)
+    if key is None:
+        return
+    for token in index.doc:
+        unnamed = index.key_at(token) is None and not in_regions(token.idx, skipped)
+        if token.text == name.text and unnamed:
+            index.mention(key, index.doc[token.i : token.i + 1])
+
+
+def _names_described_body(token: Token, words: ActorWords) -> bool:
+    """Tell whether a capitalised name modifies, through lower-case nouns only, a definite
+    company noun: "the ELN rebel group", not "the Paris talks"."""
+    head = token.head
+    between = token.doc[token.i + 1 : head.i]
+    return (
+        token.dep_ == "compound"
+        and token.text[:1].isupper()
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in words.company_nouns
+        and all(t.pos_ == "NOUN" and t.text.islower() for t in between)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )
 
 
 def _described_after(name: Token, words: ActorWords) -> bool:

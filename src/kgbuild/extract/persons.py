@@ -186,10 +186,23 @@ def add_office(index: ActorIndex, builder: ActorBuilder, ent: DocSpan, words: Ac
         if bare is not None:
             builder.post = Post(bare.key, bare.label, bare.of)
             side = bare.of
+    if side is None:
+        side = _side_of_possessive(tokens, index)
     if side is None and _unplaced_state_office(tokens, index, words):
         side = index.home_state()
     if side is not None:
         builder.acts_for.add(side)
+
+
+def _side_of_possessive(tokens: list[Token], index: ActorIndex) -> str | None:
+    """Give the side "its" in a title refers back to ("The ELN made promises. Its
+    commander, Antonio García, said ..."): the one organisation or state named as a
+    subject in the sentence before, or before it in its own."""
+    owner = next((t for t in tokens if t.lower_ == "its" and t.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    found = {key for key, depth in index.antecedents(owner, SIDES, reach=1) if depth is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _bare_office(index: ActorIndex, tokens: list[Token]) -> PostEntry | None:

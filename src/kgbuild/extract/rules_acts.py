@@ -51,8 +51,11 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         c.dep_ == "prt" and c.lower_ == particle for c in token.children
     ):
         return
-    action = complement_of(token) or first_child(token, OBJECT_DEPS) or _refused_by_prep(
-        token, lexicon
+    action = (
+        complement_of(token)
+        or first_child(token, OBJECT_DEPS)
+        or _refused_by_prep(token, lexicon)
+        or first_child(token, {"xcomp"})  # "ruled out handing over", "handing" a noun
     )
     if action is None:
         return
