@@ -1317,3 +1317,16 @@ def test_a_name_before_a_definite_group_noun_is_an_organisation_and_its_title_fo
     assert actors["eln"].type is ActorType.ORGANIZATION
     assert actors["antonio-garcia"].acts_for == ("eln",)
     assert [c.debtors for c in found.commitments][1] == ("eln",)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On the positive side, A.P. Moller-Maersk said it would return some services.",
+         ActorType.ORGANIZATION),
+        ("Jan Berg, a spokesman for the ministry, said it would send troops.", ActorType.PERSON),
+    ],
+)
+def test_an_untitled_person_who_says_it_is_a_body(text: str, kind: ActorType) -> None:
+    found = extract_text(text)
+    assert [a.type for a in found.actors] == [kind]

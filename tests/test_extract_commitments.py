@@ -1305,3 +1305,23 @@ def test_ruling_out_an_act_the_parser_reads_as_a_noun_is_still_a_refusal() -> No
     assert [(c.action, c.polarity) for c in found.commitments][-1] == (
         "handing over weapons at this stage", Polarity.NEGATIVE
     )
+
+
+def test_never_hung_on_again_still_negates() -> None:
+    c = only("Indonesia will never again export raw ore.")
+    assert (c.action, c.polarity) == ("export raw ore", Polarity.NEGATIVE)
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("Ecuador will not return to international markets unless spreads fall.",
+         ["return to international markets"]),
+        ("Iran will return to the negotiating table.", ["return to the negotiating table"]),
+        ("The envoy will return to Minsk in January.", []),
+    ],
+)
+def test_going_back_to_a_thing_resumes_an_undertaking_going_back_to_a_place_is_a_trip(
+    text: str, actions: list[str]
+) -> None:
+    assert [c.action for c in extract_text(text).commitments] == actions

@@ -38,6 +38,7 @@ from .actor_index import (
 from .defined_terms import add_defined_terms
 from .groups import add_groups, link_adjective_anaphors
 from .organisations import (
+    add_bodies,
     add_common_bodies,
     add_described_organisations,
     add_named_operations,
@@ -98,6 +99,7 @@ def resolve_actors(
     persons: list[DocSpan] = []
     organisations: list[DocSpan] = []
     known_persons: list[DocSpan] = []
+    bodies: list[DocSpan] = []  # names the tagger took for persons that say "it"
     for ent in doc.ents:
         if in_regions(ent.start_char, skipped) or ent.text.lower() in words.not_actor_names:
             continue
@@ -114,6 +116,8 @@ def resolve_actors(
                 known_persons.append(ent)
         elif in_regions(ent.start_char, headings) or _place_taken_for_person(ent, words):
             continue
+        elif _person_speaking_as_it(ent, words, lexicon):
+            bodies.append(ent)
         elif ent.label_ == "PERSON" or _described_as_person(ent, words, lexicon):
             persons.append(ent)
         elif (holder := _holder_after_remit(ent, words)) is not None:
@@ -121,6 +125,7 @@ def resolve_actors(
         elif ent.label_ == "ORG":
             organisations.append(ent)
     add_persons(index, persons, words, skipped)
+    add_bodies(index, bodies)
     add_organisations(
         index, organisations, words, (*skipped, *headings), lexicon.commentator_nouns
     )
@@ -152,6 +157,28 @@ def _place_taken_for_person(ent: DocSpan, words: ActorWords) -> bool:
         and len(ent) == 1
         and root.dep_ == "pobj"
         and root.head.lower_ in words.locative_prepositions
+    )
+
+
+def _person_speaking_as_it(ent: DocSpan, words: ActorWords, lexicon: Lexicon) -> bool:
+    """Tell whether a name the tagger took for a person's is a body's: untitled, it is
+    the subject of a reporting verb whose clause says "it" ("Fitch said it could upgrade
+    Ecuador", "A.P. Moller-Maersk said it would return some services")."""
+    root = ent.root
+    head = root.head
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    titled = before is not None and (
+        before.lower_ in words.person_nouns | words.state_office_words
+        or before.lower_ in words.honorifics
+    )
+    described = any(c.dep_ == "appos" for c in root.children)  # "X, a spokesman, said"
+    if ent.label_ != "PERSON" or titled or described or root.dep_ != "nsubj":
+        return False
+    if head.lemma_.lower() not in lexicon.reporting_verbs:
+        return False
+    clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
+    return any(
+        s.lower_ == "it" for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
     )
 
 

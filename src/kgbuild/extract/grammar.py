@@ -49,9 +49,12 @@ def first_child(token: Token, deps: Iterable[str]) -> Token | None:
 
 
 def is_negated(token: Token, negators: frozenset[str]) -> bool:
-    """Tell whether the token carries a negation child ("not", "n't", "never")."""
+    """Tell whether the token carries a negation child ("not", "n't", "never"), also one
+    the parser hung on an adverb before it ("will never again export")."""
     return any(
-        c.dep_ == "neg" or c.lower_ in negators
+        c.dep_ == "neg"
+        or c.lower_ in negators
+        or (c.i < token.i and any(g.dep_ == "neg" for g in c.children))
         for c in token.children
         if c.dep_ in {"neg", "advmod"}
     )

@@ -69,6 +69,13 @@ def add_organisations(
         _add(index, name, owner)
 
 
+def add_bodies(index: ActorIndex, ents: Sequence[DocSpan]) -> None:
+    """Add as organisations names the other rules have shown to be bodies."""
+    for ent in ents:
+        if not any(index.key_at(t) is not None for t in ent):
+            _add(index, [t for t in ent if not (t.i == ent.start and t.lower_ == "the")], None)
+
+
 def add_described_organisations(
     index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
 ) -> None:

@@ -473,7 +473,7 @@ def _is_event(token: Token, lexicon: Lexicon) -> bool:
         return False
     obj = first_child(token, OBJECT_DEPS)
     if obj is None:
-        return True
+        return not _resumes(token, lexicon)
     if token.lemma_.lower() in lexicon.arranging_verbs:
         return False
     return (
@@ -482,6 +482,23 @@ def _is_event(token: Token, lexicon: Lexicon) -> bool:
         or obj.lemma_.lower() in lexicon.event_objects | lexicon.time_nouns
         or obj.tag_ == "PRP"
     )
+
+
+def _resumes(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a verb of going back goes back to a thing, not a place: "will return
+    to international markets", "to the negotiating table"."""
+    if token.lemma_.lower() not in lexicon.resumption_verbs:
+        return False
+    for prep in children(token, {"prep"}):
+        if prep.lower_ == "to":
+            goal = first_child(prep, {"pobj"})
+            return (
+                goal is not None
+                and goal.pos_ == "NOUN"
+                and goal.ent_type_ == ""
+                and goal.lemma_.lower() not in lexicon.event_objects
+            )
+    return False
 
 
 def _agent(child: Token) -> bool:

@@ -47,6 +47,7 @@ class Lexicon:
     non_action_verbs: frozenset[str]
     event_verbs: frozenset[str]
     event_objects: frozenset[str]
+    resumption_verbs: frozenset[str]
     arranging_verbs: frozenset[str]
     object_taking_verbs: frozenset[str]
     to_object_verbs: frozenset[str]
@@ -193,6 +194,7 @@ def load_lexicon() -> Lexicon:
         non_action_verbs=_words(pred, "non_action_verbs", "predicates.yaml"),
         event_verbs=_words(pred, "event_verbs", "predicates.yaml"),
         event_objects=_words(pred, "event_objects", "predicates.yaml"),
+        resumption_verbs=_words(pred, "resumption_verbs", "predicates.yaml"),
         arranging_verbs=_words(pred, "arranging_verbs", "predicates.yaml"),
         object_taking_verbs=_words(pred, "object_taking_verbs", "predicates.yaml"),
         to_object_verbs=_words(pred, "to_object_verbs", "predicates.yaml"),
