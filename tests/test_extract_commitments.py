@@ -1325,3 +1325,26 @@ def test_going_back_to_a_thing_resumes_an_undertaking_going_back_to_a_place_is_a
     text: str, actions: list[str]
 ) -> None:
     assert [c.action for c in extract_text(text).commitments] == actions
+
+
+def test_an_agentless_passive_of_giving_in_third_person_copy_binds_the_last_giver() -> None:
+    found = extract_text(
+        "Under the agreement, the European Commission will provide EUR 200 million in grants. "
+        "The first tranche of EUR 120 million will be disbursed before the end of November.\n\n"
+        "Budget support will be released in two tranches."
+    )
+    assert [(c.debtors, c.action) for c in found.commitments] == [
+        (("european-commission",), "provide EUR 200 million in grants"),
+        (
+            ("european-commission",),
+            "tranche of EUR 120 million disbursed before the end of November",
+        ),
+    ]
+
+
+def test_a_licence_renewed_in_the_passive_binds_the_official_who_says_so() -> None:
+    c = only(
+        "The licence will be renewed only if Minsk frees more prisoners, a senior US "
+        "official said."
+    )
+    assert c.debtors == ("united-states",)

@@ -69,6 +69,9 @@ def extract_commitments(
         return narrator() if _speaks_as_we(doc, quotes, excluded) else ()
 
     previous_debtors: tuple[str, ...] = ()
+    # Who last gave or undertook to give in this paragraph: "the Commission will provide
+    # EUR 200 million ... The first tranche will be disbursed in November".
+    giver: tuple[str, ...] = ()
     parties: dict[str, tuple[str, ...]] = {}  # agreement noun -> the parties of the last one
     latest_parties: tuple[str, ...] = ()  # the parties of the last agreement of any kind
     for sentence in doc.sents:
@@ -78,6 +81,7 @@ def extract_commitments(
             continue  # "Will Beijing really sign before ...?" asks; it reports no undertaking
         if _starts_paragraph(sentence):
             previous_debtors = ()  # an option list continues its own paragraph only
+            giver = ()
         conditions = find_conditions(sentence, lexicon)
         condition_tokens = {i for c in conditions for i in c.indices}
         # An undertaking written inside a condition ("so long as X commits troops") is
@@ -132,6 +136,8 @@ def extract_commitments(
                 # binds its issuer, as a passive in a quote binds the one quoted.
                 in_quote = quote_at(quotes, predicate.anchor.idx) is not None
                 debtors = side or (issuer() if not speaker and not in_quote else ())
+                if not debtors and not speaker and not in_quote:
+                    debtors = giver
                 if debtors and _received_by(predicate, debtors, resolver):
                     debtors = ()  # "footage will be handed over to the agency, Grossi said"
             requesters = resolver.resolve(predicate.requesters, side)
@@ -168,6 +174,8 @@ def extract_commitments(
             )
             if debtors:
                 sentence_debtors = debtors
+                if predicate.anchor.lemma_.lower() in lexicon.passive_undertaking_verbs:
+                    giver = debtors
             agreement = predicate.action
             # "the US and the EU locked in a deal": the deal's parties, for "the deal" later.
             if (
