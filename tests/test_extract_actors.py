@@ -1330,3 +1330,11 @@ def test_a_name_before_a_definite_group_noun_is_an_organisation_and_its_title_fo
 def test_an_untitled_person_who_says_it_is_a_body(text: str, kind: ActorType) -> None:
     found = extract_text(text)
     assert [a.type for a in found.actors] == [kind]
+
+
+def test_a_state_government_is_not_the_state_named_before() -> None:
+    found = extract_text(
+        "Farmers met Bangladesh's envoy. The farmers' committee has demanded that the state "
+        "government guarantee a minimum release of water."
+    )
+    assert all(c.debtors != ("bangladesh",) for c in found.commitments)

@@ -200,7 +200,8 @@ class Resolver:
             # "the regime must release them", said by one who speaks for no state: the
             # one state named before.
             found = self._speakers_state(token, speaker)
-            if not found and token.tag_ == "NN":
+            bare = not any(c.dep_ in OWNER_MODIFIER_DEPS for c in token.children)
+            if not found and bare and token.tag_ == "NN":  # not "the state government"
                 found = self.antecedent(token, frozenset({ActorType.STATE}))
             return found
         direct = self.index.keys_of_phrase(owner)
