@@ -74,6 +74,7 @@ def extract_commitments(
     giver: tuple[str, ...] = ()
     parties: dict[str, tuple[str, ...]] = {}  # agreement noun -> the parties of the last one
     latest_parties: tuple[str, ...] = ()  # the parties of the last agreement of any kind
+    asked = _quoted_question_tokens(doc)
     for sentence in doc.sents:
         if sentence.text.strip() == "" or _overlaps(sentence, excluded):
             continue
@@ -86,7 +87,6 @@ def extract_commitments(
         condition_tokens = {i for c in conditions for i in c.indices}
         # An undertaking written inside a condition ("so long as X commits troops") is
         # part of the condition, not a commitment of its own.
-        asked = _quoted_question_tokens(sentence)
         found = [
             p
             for p in find_predicates(sentence, lexicon)
@@ -586,15 +586,16 @@ def _is_question(sentence: DocSpan) -> bool:
     return bool(words) and words[-1].text == "?"
 
 
-def _quoted_question_tokens(sentence: DocSpan) -> set[int]:
-    """Give the tokens of a quoted question inside a longer sentence: '"..., what will we
-    do?" asked Haripada Roy' (the words from the last stop before the "?" up to it)."""
+def _quoted_question_tokens(doc: Doc) -> set[int]:
+    """Give the tokens of the questions inside longer sentences: '"..., what will we do?"
+    asked Haripada Roy' (in each sentence, the words from the last stop before a "?" up
+    to it)."""
     asked: set[int] = set()
-    start = sentence.start
-    for token in sentence:
-        if token.text in {".", "!", ";"}:
-            start = token.i + 1
-        elif token.text == "?":
+    start = 0
+    for token in doc:
+        if token.is_sent_start or token.text in {".", "!", ";"}:
+            start = token.i if token.is_sent_start else token.i + 1
+        if token.text == "?":
             asked.update(range(start, token.i + 1))
             start = token.i + 1
     return asked

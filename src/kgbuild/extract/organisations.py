@@ -148,10 +148,12 @@ def add_named_operations(
 ) -> None:
     """Add the operations named with a capitalised head word ("Operation Aspides"), and
     their last word used alone ("extending Aspides") as a mention of them."""
-    for token in doc:
+    heads = [t for t in doc if t.lower_ in words.operation_heads]
+    if not heads:
+        return
+    for token in heads:
         if (
-            token.lower_ not in words.operation_heads
-            or not token.text[:1].isupper()
+            not token.text[:1].isupper()
             or index.key_at(token) is not None
             or in_regions(token.idx, skipped)
         ):
@@ -177,12 +179,11 @@ def add_named_operations(
     if len(operations) != 1:
         return
     (key,) = operations
-    for token in doc:
+    for token in heads:
         # "The European Union's naval mission ... Operation Aspides": with one operation
         # in the article, "the mission" and "the EU's naval mission" are that operation.
         if (
-            token.lower_ in words.operation_heads
-            and token.text.islower()
+            token.text.islower()
             and token.dep_ not in NOUN_MODIFIER_DEPS  # "the IMF mission chief"
             and index.key_at(token) is None
             and not in_regions(token.idx, skipped)

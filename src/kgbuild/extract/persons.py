@@ -269,15 +269,16 @@ def link_earlier_descriptions(index: ActorIndex, doc: Doc, words: ActorWords) ->
         if person.type is not ActorType.PERSON or person.acts_for or not person.mentions:
             continue
         first = min(person.mentions)
-        start = next((t for t in doc if t.idx == first.start), None)
-        title = doc[start.i - 1] if start is not None and start.i > 0 else None
+        name = doc.char_span(first.start, first.end, alignment_mode="expand")
+        title = doc[name.start - 1] if name is not None and name.start > 0 else None
         if title is None or title.lemma_.lower() not in words.person_nouns:
             continue
+        noun = title.lemma_.lower()
         earlier = [
             t
             for t in doc[: title.i]
-            if t.lemma_.lower() == title.lemma_.lower()
-            and t.pos_ == "NOUN"
+            if t.pos_ == "NOUN"
+            and t.lemma_.lower() == noun
             and t.dep_ not in MODIFIER_DEPS
             and index.key_at(t) is None
         ]

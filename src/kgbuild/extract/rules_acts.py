@@ -304,13 +304,10 @@ def agreement_reached(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
 
 def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X launched the process to reimpose sanctions', 'X delivered the aid' (fulfilled)."""
+    if token.pos_ != "VERB" or token.tag_ not in PAST_TAGS:
+        return
     lemma = token.lemma_.lower()
-    phrase, _particle = _phrasal(token)
-    if (
-        token.pos_ != "VERB"
-        or (lemma not in lexicon.fulfilled_verbs and phrase not in lexicon.fulfilled_phrases)
-        or token.tag_ not in PAST_TAGS
-    ):
+    if lemma not in lexicon.fulfilled_verbs and _phrasal(token)[0] not in lexicon.fulfilled_phrases:
         return
     if negative(token, lexicon) or any(c.dep_ in {"auxpass"} for c in token.children):
         return
