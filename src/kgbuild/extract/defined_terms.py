@@ -31,7 +31,7 @@ def add_defined_terms(
         term = _defined_term(token, words)
         if term is None:
             continue
-        members = _named_before(token, index)
+        members = _actors_before(token, index)
         plural = term[-1].tag_ in {"NNS", "NNPS"}
         if not members or (plural and len(members) < 2) or (not plural and len(members) > 1):
             continue
@@ -76,7 +76,7 @@ def _defined_term(opening: Token, words: ActorWords) -> DocSpan | None:
     return term
 
 
-def _named_before(opening: Token, index: ActorIndex) -> list[str]:
+def _actors_before(opening: Token, index: ActorIndex) -> list[str]:
     """Give the actors the noun phrase before a definition names, one per coordinated
     part ("the Republic of Armenia and the Republic of Azerbaijan" -> two states)."""
     node = opening.doc[opening.i - 1]

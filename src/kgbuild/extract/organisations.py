@@ -163,14 +163,8 @@ def add_named_operations(
             end += 1
         if end == token.i + 1 or any(index.key_at(t) is not None for t in doc[token.i : end]):
             continue  # "Mission" alone, or "the Mission of Ukraine to the EU"
-        name = list(doc[token.i : end])
-        _add(index, name, None)
-        key = index.key_at(name[0])
-        if key is None:
-            continue
-        for later in doc[end:]:
-            if later.text == name[-1].text and index.key_at(later) is None:
-                index.mention(key, doc[later.i : later.i + 1])
+        _add(index, list(doc[token.i : end]), None)
+        _mention_repeats(index, doc[end - 1], skipped)  # "extending Aspides"
     operations = {
         a.key
         for a in index.actors()
@@ -197,8 +191,8 @@ def _name_word(token: Token) -> bool:
 
 
 def _mention_repeats(index: ActorIndex, name: Token, skipped: tuple[Span, ...]) -> None:
-    """Mark the other uses of a one-word name found by its description ("the ELN rebel
-    group ... the ELN") as mentions of the same organisation."""
+    """Mark the other uses of a name's word ("the ELN rebel group ... the ELN", "Operation
+    Aspides ... Aspides") as mentions of the same organisation."""
     key = index.key_at(name)
     if key is None:
         return
