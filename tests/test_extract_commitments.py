@@ -1348,3 +1348,19 @@ def test_a_licence_renewed_in_the_passive_binds_the_official_who_says_so() -> No
         "official said."
     )
     assert c.debtors == ("united-states",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India and Bangladesh agreed to set up a committee to study how the river's water "
+         "is shared.", [("set up a committee to study how the river's water is shared",
+                         Status.PLEDGED)]),
+        ("Japan is considering whether it will send troops.",
+         [("send troops", Status.CONSIDERED)]),
+    ],
+)
+def test_studying_how_things_are_is_no_option_but_weighing_ones_own_act_is(
+    text: str, expected: list[tuple[str, Status]]
+) -> None:
+    assert [(c.action, c.status) for c in extract_text(text).commitments] == expected

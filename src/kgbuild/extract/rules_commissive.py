@@ -100,16 +100,21 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         and complement.lemma_.lower() in lexicon.non_action_verbs
     ):
         return  # "sought to calm fears", "aims to reassure": words, not an act
+    asks = complement is not None and any(
+        (c.dep_ == "mark" and c.lower_ in lexicon.non_commissive_marks)
+        or (c.dep_ == "advmod" and c.tag_ == "WRB")
+        for c in complement.children
+    )
     if (
         complement is not None
         and complement.dep_ == "ccomp"
-        and complement.lemma_.lower() == "be"
-        and any(
-            c.dep_ == "mark" and c.lower_ in lexicon.non_commissive_marks
-            for c in complement.children
-        )
+        and asks
+        and modal_aux(complement, lexicon) is None  # "whether it will send troops" stays
+        and (complement.lemma_.lower() == "be" or lemma in lexicon.deliberation_verbs)
     ):
-        return  # "studying whether the levy was compatible": a question of fact
+        # "studying whether the levy was compatible", "to study how the water is shared":
+        # a question of fact, not an option.
+        return
     if (
         complement is not None
         and complement.dep_ == "xcomp"
