@@ -1364,3 +1364,21 @@ def test_studying_how_things_are_is_no_option_but_weighing_ones_own_act_is(
     text: str, expected: list[tuple[str, Status]]
 ) -> None:
     assert [(c.action, c.status) for c in extract_text(text).commitments] == expected
+
+
+def test_a_commissive_verbs_infinitive_read_as_a_purpose_clause_is_its_complement() -> None:
+    found = extract_text(
+        "Moldova met the EU. In return, the Government has committed to maintain energy "
+        "compensations for households until 31 March 2026."
+    )
+    assert [(c.debtors, c.action) for c in found.commitments] == [
+        (("moldova",), "maintain energy compensations for households until 31 March 2026")
+    ]
+
+
+def test_the_capitalised_government_of_a_press_release_is_the_state() -> None:
+    found = extract_text(
+        "Moldova met the EU. The Government has committed to maintain energy compensations."
+    )
+    assert "government" not in {a.key for a in found.actors}
+    assert [c.debtors for c in found.commitments] == [("moldova",)]

@@ -35,6 +35,8 @@ def add_organisations(
     for ent in ents:
         if any(index.key_at(t) is not None for t in ent):
             continue  # "Ms Lindqvist" tagged ORG: a person's surname
+        if all(t.lower_ == "the" or t.lemma_.lower() in words.state_nouns for t in ent):
+            continue  # "the Government" of a press release: a state, resolved in context
         leads = _leads(ent, words)  # "the Chevron-led field": a name, though a modifier
         named = (
             leads

@@ -53,6 +53,10 @@ def complement_of(verb: Token) -> Token | None:
     for child in verb.children:  # "ruled out sending" is sometimes parsed as an object
         if child.dep_ in OBJECT_DEPS | {"advcl"} and child.tag_ == "VBG" and child.i > verb.i:
             return child
+    for child in verb.children:  # "has committed to maintain", read as a purpose clause
+        to = infinitive_to(child) if child.dep_ == "advcl" else None
+        if to is not None and to.i == verb.i + 1:
+            return child
     return None
 
 

@@ -201,7 +201,7 @@ class Resolver:
             # one state named before.
             found = self._speakers_state(token, speaker)
             bare = not any(c.dep_ in OWNER_MODIFIER_DEPS for c in token.children)
-            if not found and bare and token.tag_ == "NN":  # not "the state government"
+            if not found and bare and token.tag_ in {"NN", "NNP"}:  # not "state government"
                 found = self.antecedent(token, frozenset({ActorType.STATE}))
             return found
         direct = self.index.keys_of_phrase(owner)
