@@ -1338,3 +1338,13 @@ def test_a_state_government_is_not_the_state_named_before() -> None:
         "government guarantee a minimum release of water."
     )
     assert all(c.debtors != ("bangladesh",) for c in found.commitments)
+
+
+def test_a_one_word_name_is_the_organisation_named_before_whose_name_ends_so() -> None:
+    found = extract_text(
+        "The U.S. Treasury met Argentina. The Treasury said it would brief the committees."
+    )
+    assert "treasury" not in {a.key for a in found.actors}
+    assert [c.stated_by for c in found.commitments] == [
+        ("united-states-department-of-the-treasury",)
+    ]

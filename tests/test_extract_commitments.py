@@ -1382,3 +1382,19 @@ def test_the_capitalised_government_of_a_press_release_is_the_state() -> None:
     )
     assert "government" not in {a.key for a in found.actors}
     assert [c.debtors for c in found.commitments] == [("moldova",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran said it would brief the agency next week but would not release the documents.",
+         [("brief the agency next week", Polarity.POSITIVE),
+          ("release the documents", Polarity.NEGATIVE)]),
+        ("The US will lift sanctions on the airline and will issue a licence.",
+         [("lift sanctions on the airline and will issue a licence", Polarity.POSITIVE)]),
+    ],
+)
+def test_a_joined_verb_with_its_own_modal_is_another_undertaking_when_it_turns_polarity(
+    text: str, expected: list[tuple[str, Polarity]]
+) -> None:
+    assert [(c.action, c.polarity) for c in extract_text(text).commitments] == expected

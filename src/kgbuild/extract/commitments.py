@@ -333,6 +333,15 @@ def _overlaps(sentence: DocSpan, regions: tuple[Span, ...]) -> bool:
     return any(r.start < sentence.end_char and sentence.start_char < r.end for r in regions)
 
 
+def _turns_polarity(verb: Token) -> bool:
+    """Tell whether a coordinated verb with a modal of its own turns the polarity of the
+    verb it is joined to ("would brief the committees but would not release the
+    documents"); "will lift sanctions and will issue a licence" is one undertaking."""
+    own_modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return own_modal and negated != any(c.dep_ == "neg" for c in verb.head.children)
+
+
 def _drop_nested(predicates: list[Predicate]) -> list[Predicate]:
     """Drop a predicate whose cue is the action of another ("urged X to commit to Y" is one
     demand, not also X's pledge)."""
@@ -358,6 +367,8 @@ def _drop_nested(predicates: list[Predicate]) -> list[Predicate]:
         # "we will go further to develop X and to guarantee the peace": a cue with no
         # subject of its own inside another action belongs to that action.
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in p.anchor.children)
+        # "... but would not release the documents": a modal of its own, another act.
+        own_subject = own_subject or (p.anchor.dep_ == "conj" and _turns_polarity(p.anchor))
         # "called on X to return ... and pledged to send": a finite verb joined to an
         # infinitive is the subject's own second act, whatever the parser attached it to.
         inside = p.anchor.dep_ in {"conj", "xcomp"} and not tense_shift(p.anchor) and any(
@@ -476,9 +487,12 @@ def _is_separate_clause(token: Token) -> bool:
         return start > 0 and token.doc[start - 1].text == ","
     if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        # "would brief the committees but would not release the documents": a modal of
+        # its own makes another undertaking.
+        own_modal = _turns_polarity(token)
         # "would study the proposal but gave no commitment": a finite verb joined to a
         # bare one reports something else.
-        return own_subject or tense_shift(token)
+        return own_subject or own_modal or tense_shift(token)
     return False
 
 

@@ -37,6 +37,10 @@ def add_organisations(
             continue  # "Ms Lindqvist" tagged ORG: a person's surname
         if all(t.lower_ == "the" or t.lemma_.lower() in words.state_nouns for t in ent):
             continue  # "the Government" of a press release: a state, resolved in context
+        shortened = _short_name_of(ent, index)
+        if shortened is not None:  # "the U.S. Treasury ... The Treasury said"
+            index.mention(shortened, ent)
+            continue
         leads = _leads(ent, words)  # "the Chevron-led field": a name, though a modifier
         named = (
             leads
@@ -69,6 +73,23 @@ def add_organisations(
         if _owner_starts_name(owner, name, token, words):
             name = [owner, *name]  # "Qatar Investment Authority", not "Qatari ..."
         _add(index, name, owner)
+
+
+def _short_name_of(ent: DocSpan, index: ActorIndex) -> str | None:
+    """Give the one organisation named before whose name ends in a one-word name ("the
+    U.S. Treasury" for a later "the Treasury")."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) != 1:
+        return None
+    name = words[0].text
+    found = [
+        a.key
+        for a in index.actors()
+        if a.type is ActorType.ORGANIZATION
+        and a.label.endswith(" " + name)
+        and a.mentioned_before(ent.start_char)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def add_bodies(index: ActorIndex, ents: Sequence[DocSpan]) -> None:
