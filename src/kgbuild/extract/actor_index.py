@@ -3,7 +3,7 @@ rules read (`data/lexicons/actors.yaml`, `data/lexicons/organisations.yaml`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -298,6 +298,17 @@ class ActorIndex:
         if len(states) == 1 and words & load_actor_words().executive_body_words:
             return states[0]
         return key
+
+    def organisations_ending_in(self, names: Collection[str], before: int) -> list[ActorBuilder]:
+        """Give the organisations named before character `before` whose name ends in one
+        of the words `names` ("the U.S. Treasury" for "Treasury")."""
+        return [
+            a
+            for a in self.actors()
+            if a.type is ActorType.ORGANIZATION
+            and a.label.split()[-1] in names
+            and a.mentioned_before(before)
+        ]
 
     def home_state(self) -> str | None:
         """Give the state of the dateline (added as an actor if the text never names it),

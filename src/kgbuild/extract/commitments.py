@@ -488,11 +488,10 @@ def _is_separate_clause(token: Token) -> bool:
     if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
         # "would brief the committees but would not release the documents": a modal of
-        # its own makes another undertaking.
-        own_modal = _turns_polarity(token)
+        # its own that turns the polarity makes another undertaking.
         # "would study the proposal but gave no commitment": a finite verb joined to a
         # bare one reports something else.
-        return own_subject or own_modal or tense_shift(token)
+        return own_subject or _turns_polarity(token) or tense_shift(token)
     return False
 
 

@@ -50,8 +50,7 @@ def add_organisations(
         )
         if not named or (_modifies_noun(ent) and not leads):
             continue
-        name = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        _add(index, name, _owner(ent.root, index, ent))
+        _add(index, _without_article(ent), _owner(ent.root, index, ent))
     for token in index.doc:
         before = index.doc[token.i - 1].lower_ if token.i > 0 else ""
         lowercase_body = token.text.islower() and (  # "Sudan's army", "... central bank"
@@ -78,25 +77,27 @@ def add_organisations(
 def _short_name_of(ent: DocSpan, index: ActorIndex) -> str | None:
     """Give the one organisation named before whose name ends in a one-word name ("the
     U.S. Treasury" for a later "the Treasury")."""
-    words = [t for t in ent if t.lower_ != "the"]
-    if len(words) != 1:
+    name = _without_article(ent)
+    if len(name) != 1:
         return None
-    name = words[0].text
     found = [
         a.key
-        for a in index.actors()
-        if a.type is ActorType.ORGANIZATION
-        and a.label.endswith(" " + name)
-        and a.mentioned_before(ent.start_char)
+        for a in index.organisations_ending_in({name[0].text}, ent.start_char)
+        if " " in a.label
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _without_article(ent: DocSpan) -> list[Token]:
+    """Give a name's words without the "the" it starts with."""
+    return [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
 
 
 def add_bodies(index: ActorIndex, ents: Sequence[DocSpan]) -> None:
     """Add as organisations names the other rules have shown to be bodies."""
     for ent in ents:
         if not any(index.key_at(t) is not None for t in ent):
-            _add(index, [t for t in ent if not (t.i == ent.start and t.lower_ == "the")], None)
+            _add(index, _without_article(ent), None)
 
 
 def add_described_organisations(
@@ -191,7 +192,7 @@ def add_named_operations(
     operations = {
         a.key
         for a in index.actors()
-        if a.type is ActorType.ORGANIZATION and a.label.split()[0].lower() in words.operation_heads
+        if a.type is ActorType.ORGANIZATION and _is_operation(a, words)
     }
     if len(operations) != 1:
         return
@@ -207,6 +208,11 @@ def add_named_operations(
             and any(c.dep_ == "poss" or c.lower_ == "the" for c in token.children)
         ):
             index.mention(key, doc[token.left_edge.i : token.i + 1])
+
+
+def _is_operation(actor: ActorBuilder, words: ActorWords) -> bool:
+    """Tell whether an actor's name is an operation's ("Operation Aspides")."""
+    return actor.label.split()[0].lower() in words.operation_heads
 
 
 def _name_word(token: Token) -> bool:
@@ -496,9 +502,7 @@ def link_organisation_anaphors(
             earlier = _named_before(index, token, lambda a: not a.acts_for)
         if not earlier and common and token.lower_ in words.operation_heads:
             # "Operation Aspides ... the mission": the one operation named before.
-            earlier = _named_before(
-                index, token, lambda a: a.label.split()[0].lower() in words.operation_heads
-            )
+            earlier = _named_before(index, token, lambda a: _is_operation(a, words))
         if not earlier and token.lower_ in words.company_nouns:
             # "SOCAR ... The company will cut": a business the gazetteer does not know (its
             # organisations are public bodies), not a state's body.

@@ -515,13 +515,7 @@ def _organisation_ending_in(modifiers: list[Token], index: ActorIndex, before: i
     """Give the one organisation named before whose name ends in a capitalised word of a
     description: "a Treasury spokesperson" after "the U.S. Treasury"."""
     names = {m.text for m in modifiers if m.text[:1].isupper() and index.key_at(m) is None}
-    found = {
-        a.key
-        for a in index.actors()
-        if a.type is ActorType.ORGANIZATION
-        and a.label.split()[-1] in names
-        and a.mentioned_before(before)
-    }
+    found = {a.key for a in index.organisations_ending_in(names, before)}
     return found.pop() if len(found) == 1 else None
 
 

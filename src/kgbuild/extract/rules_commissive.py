@@ -100,20 +100,7 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         and complement.lemma_.lower() in lexicon.non_action_verbs
     ):
         return  # "sought to calm fears", "aims to reassure": words, not an act
-    asks = complement is not None and any(
-        (c.dep_ == "mark" and c.lower_ in lexicon.non_commissive_marks)
-        or (c.dep_ == "advmod" and c.tag_ == "WRB")
-        for c in complement.children
-    )
-    if (
-        complement is not None
-        and complement.dep_ == "ccomp"
-        and asks
-        and modal_aux(complement, lexicon) is None  # "whether it will send troops" stays
-        and (complement.lemma_.lower() == "be" or lemma in lexicon.deliberation_verbs)
-    ):
-        # "studying whether the levy was compatible", "to study how the water is shared":
-        # a question of fact, not an option.
+    if complement is not None and _question_of_fact(lemma, complement, lexicon):
         return
     if (
         complement is not None
@@ -342,6 +329,23 @@ def _noun_complement(noun: Token) -> Token | None:
     return None
 
 
+def _question_of_fact(lemma: str, clause: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a verb's clause asks how things are ("studying whether the levy was
+    compatible", "to study how the water is shared"), not whether to act: "considering
+    whether it will send troops" weighs an option."""
+    asks = any(
+        (c.dep_ == "mark" and c.lower_ in lexicon.non_commissive_marks)
+        or (c.dep_ == "advmod" and c.tag_ == "WRB")
+        for c in clause.children
+    )
+    return (
+        clause.dep_ == "ccomp"
+        and asks
+        and modal_aux(clause, lexicon) is None
+        and (clause.lemma_.lower() == "be" or lemma in lexicon.deliberation_verbs)
+    )
+
+
 def _negated_noun(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
@@ -412,12 +416,13 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         no_one = any(c.lower_ == "no" and c.dep_ == "det" for c in subject.children)
         negated = negated or no_one
         # Only a proper modifier can name one ("U.S.", "German"), not "the additional money".
-        debtors = tuple(
+        # "Beninese trucks would be allowed in": who is let in is not who lets.
+        lets = lemma in lexicon.permission_verbs
+        debtors = () if lets else tuple(
             c
             for c in subject.children
             if c.dep_ in {"compound", "amod", "poss"}
             and (c.pos_ == "PROPN" or c.text[:1].isupper() or c.tag_ == "PRP$")
-            and token.lemma_.lower() not in lexicon.permission_verbs
         )
         # "sanctions will be lifted by the United States": the agent is the debtor.
         agent = next((c for c in token.children if _agent(c)), None)
