@@ -79,6 +79,16 @@ def test_honorific_before_surname_of_person_not_in_gazetteer() -> None:
     assert found.commitments[0].stated_by == ("erik-halvorsen",)
 
 
+def test_surname_subject_tagged_as_another_word_class_is_still_the_person() -> None:
+    # The tagger reads the sentence-initial "Dagalo" as an adverb.
+    found = extract_text(
+        "RSF commander Mohamed Hamdan Dagalo spoke on Monday. Dagalo, widely known as "
+        "Hemedti, said in a video address that the RSF would not withdraw."
+    )
+    assert "Dagalo" in mentions(found, "mohamed-hamdan-dagalo")
+    assert found.commitments[0].stated_by == ("mohamed-hamdan-dagalo",)
+
+
 def test_surname_two_persons_share_refers_to_neither() -> None:
     found = extract_text("Anna Berg and Erik Berg met in Oslo. Berg said Norway would pay.")
     assert persons(found) == {"anna-berg", "erik-berg"}

@@ -135,6 +135,23 @@ def test_will_not_is_negative() -> None:
     assert c.action == "join the sanctions"
 
 
+def test_refusal_followed_by_a_participle_of_saying_refuses_its_own_object() -> None:
+    found = extract_text(
+        "Iran rejected calls to ship the stockpile abroad, saying the material was its own."
+    ).commitments
+    assert [(c.debtors, c.action, c.polarity) for c in found] == [
+        (("iran",), "ship the stockpile abroad", Polarity.NEGATIVE)
+    ]
+
+
+def test_that_misread_as_an_object_stays_out_of_the_action() -> None:
+    c = only(
+        'Hungary said in a video address that its soldiers would not withdraw "from a single '
+        'town".'
+    )
+    assert c.action == "withdraw from a single town"
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

@@ -431,6 +431,10 @@ def _action_tokens(predicate: Predicate, excluded: set[int], lexicon: Lexicon) -
         leading_adverb = leading_adverb or (
             child.i < head.i and child.nbor(1).text == ":" and child.dep_ not in SUBJECT_DEPS
         )
+        # "said that his fighters would not withdraw": a "that" misread as an object.
+        leading_adverb = leading_adverb or (
+            child.i < head.i and child.lower_ == "that" and child.tag_ == "IN"
+        )
         # "will be lifted by the United States": the agent is the debtor, not the action.
         agent = child.dep_ == "agent" and predicate.debtors
         if child.dep_ in HEAD_ONLY_DEPS or leading_adverb or agent:

@@ -143,10 +143,12 @@ def title_vocabulary(gazetteer: Gazetteer) -> frozenset[str]:
 def link_surnames(index: ActorIndex, doc: Doc, skipped: tuple[Span, ...]) -> None:
     """Mark every capitalised proper noun that is the surname of exactly one person named
     in full as a mention of that person ("Lindqvist said", "Ms Lindqvist"), whatever
-    entity label the tagger gave it."""
+    entity label the tagger gave it. A subject the tagger took for another word class
+    ("Dagalo, widely known as ..., said") counts too."""
     for token in doc:
         if (
-            token.pos_ != "PROPN"
+            not (token.pos_ == "PROPN" or token.dep_ in {"nsubj", "nsubjpass"})
+            or token.is_stop
             or not token.text[:1].isupper()
             or index.key_at(token) is not None
             or in_regions(token.idx, skipped)

@@ -52,12 +52,20 @@ def complement_of(verb: Token) -> Token | None:
             return child
     for child in verb.children:  # "ruled out sending" is sometimes parsed as an object
         if child.dep_ in OBJECT_DEPS | {"advcl"} and child.tag_ == "VBG" and child.i > verb.i:
+            if child.dep_ == "advcl" and _set_off(child):
+                continue  # "rejected calls to ship it, saying ...": a circumstance
             return child
     for child in verb.children:  # "has committed to maintain", read as a purpose clause
         to = infinitive_to(child) if child.dep_ == "advcl" else None
         if to is not None and to.i == verb.i + 1:
             return child
     return None
+
+
+def _set_off(clause: Token) -> bool:
+    """Tell whether a clause follows a comma or dash, as a participle of circumstance does."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].is_punct
 
 
 def _is_clause(token: Token) -> bool:
