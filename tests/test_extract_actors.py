@@ -456,6 +456,12 @@ def test_region_name_before_states_makes_a_group() -> None:
     assert actor(found, "gulf-states").label == "Gulf states"
 
 
+def test_international_community_is_a_group() -> None:
+    found = extract_text("We urge the international community to step up funding.")
+    assert actor(found, "international-community").type is ActorType.GROUP
+    assert found.commitments[0].debtors == ("international-community",)
+
+
 def test_singular_title_is_not_a_group() -> None:
     found = extract_text("Anna Lindqvist, Sweden's foreign minister, said Sweden would help.")
     assert not [a for a in found.actors if a.type is ActorType.GROUP]
@@ -605,6 +611,30 @@ def test_acronym_in_brackets_and_alone_later_is_the_same_organisation() -> None:
     assert keys(found) == {"rapid-support-forces"}
     assert mentions(found, "rapid-support-forces") == ["Rapid Support Forces", "RSF", "RSF"]
     assert [c.debtors for c in found.commitments] == [("rapid-support-forces",)] * 2
+
+
+def test_two_names_joined_at_a_slash_are_one_organisation_named_by_either() -> None:
+    found = extract_text(
+        "The AFC/M23 signed the text on Monday. Under it, M23 units will withdraw to the "
+        "positions listed in the annex."
+    )
+    assert actor(found, "afc-m23").label == "AFC/M23"
+    assert mentions(found, "afc-m23") == ["AFC/M23", "M23"]
+    assert found.commitments[-1].debtors == ("afc-m23",)
+
+
+def test_untagged_acronym_that_acts_is_an_organisation_everywhere_it_appears() -> None:
+    found = extract_text(
+        "The Council has asked MONUSCO to support monitoring. Officials said MONUSCO could "
+        "provide technical support."
+    )
+    assert actor(found, "monusco").type is ActorType.ORGANIZATION
+    assert [c.debtors for c in found.commitments] == [("monusco",)] * 2
+
+
+def test_acronym_in_a_transcript_label_is_not_an_organisation() -> None:
+    found = extract_text("QUESTION: Will Kenya send troops?\nMINISTER: Kenya will send troops.")
+    assert not [a for a in found.actors if a.type is ActorType.ORGANIZATION]
 
 
 def test_bracketed_acronym_of_other_initials_is_not_linked() -> None:

@@ -152,6 +152,29 @@ def test_that_misread_as_an_object_stays_out_of_the_action() -> None:
     assert c.action == "withdraw from a single town"
 
 
+def test_demand_to_refrain_from_an_act_is_a_negative_demand_of_the_act() -> None:
+    c = only("The EU urged Russia to refrain from attacking power plants.")
+    assert (c.debtors, c.requested_by, c.action, c.polarity, c.status) == (
+        ("russia",), ("european-union",), "attacking power plants", Polarity.NEGATIVE,
+        Status.DEMANDED,
+    )
+
+
+def test_demand_to_refrain_joined_to_another_act_stays_positive() -> None:
+    c = only("China called on Japan to exercise restraint and refrain from provocations.")
+    assert (c.action, c.polarity) == (
+        "exercise restraint and refrain from provocations", Polarity.POSITIVE
+    )
+
+
+def test_delegations_sign_for_the_sides_they_represent() -> None:
+    c = only(
+        "On Monday the delegation of Kenya and the delegation of Somalia signed a protocol "
+        "on the disengagement of forces."
+    )
+    assert (c.debtors, c.status) == (("kenya", "somalia"), Status.FORMALIZED)
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

@@ -58,6 +58,7 @@ class ActorWords:
     portfolio_words: frozenset[str]
     definition_words: frozenset[str]
     side_nouns: frozenset[str]
+    delegation_nouns: frozenset[str]
     state_nouns: frozenset[str]
     opposition_words: frozenset[str]
     organisation_anaphors: frozenset[str]
@@ -123,6 +124,7 @@ def load_actor_words() -> ActorWords:
         portfolio_words=word_list(actors, "portfolio_words", "actors.yaml"),
         definition_words=word_list(actors, "definition_words", "actors.yaml"),
         side_nouns=word_list(actors, "side_nouns", "actors.yaml"),
+        delegation_nouns=word_list(actors, "delegation_nouns", "actors.yaml"),
         state_nouns=word_list(actors, "state_nouns", "actors.yaml"),
         opposition_words=word_list(actors, "opposition_words", "actors.yaml"),
         organisation_anaphors=word_list(actors, "organisation_anaphors", "actors.yaml"),

@@ -43,6 +43,7 @@ from .organisations import (
     add_described_organisations,
     add_named_operations,
     add_organisations,
+    add_untagged_acronyms,
     link_acronyms,
     link_organisation_anaphors,
     organisation_named_after,
@@ -76,6 +77,26 @@ TITLE_OF = frozenset({"of", "for"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
+def _joined_at_slashes(doc: Doc) -> list[DocSpan]:
+    """Give the document's entities, with two names written as one at a slash
+    ("the AFC/M23", an alliance and its armed wing) made one organisation's name."""
+    joined: list[DocSpan] = []
+    for ent in doc.ents:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label_ == "ORG"
+            and ent.start == previous.end + 1
+            and doc[previous.end].text == "/"
+            and not doc[previous.end - 1].whitespace_
+            and not doc[previous.end].whitespace_
+        ):
+            joined[-1] = DocSpan(doc, previous.start, ent.end, label="ORG")
+        else:
+            joined.append(ent)
+    return joined
+
+
 def _with_name_suffix(ent: DocSpan, words: ActorWords) -> DocSpan:
     """Give a known person's name with the suffix written after it ("Ferdinand Marcos" +
     "Jr."), so that "Marcos Jr. said" names the speaker."""
@@ -100,7 +121,7 @@ def resolve_actors(
     organisations: list[DocSpan] = []
     known_persons: list[DocSpan] = []
     bodies: list[DocSpan] = []  # names the tagger took for persons that say "it"
-    for ent in doc.ents:
+    for ent in _joined_at_slashes(doc):
         if in_regions(ent.start_char, skipped) or ent.text.lower() in words.not_actor_names:
             continue
         entry, place = _gazetteer_entry(ent, gazetteer, words)
@@ -132,6 +153,7 @@ def resolve_actors(
     add_described_organisations(index, doc, words, (*skipped, *headings))
     add_common_bodies(index, doc, words, (*skipped, *headings))
     add_named_operations(index, doc, words, (*skipped, *headings))
+    add_untagged_acronyms(index, doc, words, (*skipped, *headings))
     link_acronyms(index, doc)
     for ent in [*persons, *known_persons]:
         key = next((index.key_at(t) for t in ent if index.key_at(t) is not None), None)

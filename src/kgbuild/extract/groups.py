@@ -62,7 +62,7 @@ def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token
     ("European partners"), a possessive actor ("Ukraine's allies"), a quantifier ("all
     parties") or a number ("26 countries"). A singular noun is a group only with a
     quantifier ("every nation"): "Sweden's foreign minister" is one person."""
-    plural = token.tag_ in PLURAL_TAGS
+    plural = token.tag_ in PLURAL_TAGS or token.lemma_.lower() in lexicon.collective_nouns
     found: list[Token] = []
     for m in token.lefts:
         if m.dep_ not in QUALIFYING_DEPS:

@@ -167,6 +167,40 @@ def add_common_bodies(
         _add(index, sorted({*name, token}, key=lambda t: t.i), None)
 
 
+def add_untagged_acronyms(
+    index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
+) -> None:
+    """Add as organisations the acronyms the tagger left without a label that act as the
+    subject of a verb ("MONUSCO could provide support"), with all their mentions."""
+    acting: set[str] = set()
+    for token in doc:
+        if (
+            _is_acronym(token.text)
+            and len(token) >= 3
+            and not token.ent_type_
+            and index.key_at(token) is None
+            and token.dep_ in {"nsubj", "nsubjpass"}
+            and token.head.pos_ in {"VERB", "AUX"}
+            and token.lower_ not in words.not_actor_names
+            and not in_regions(token.idx, skipped)
+            and not _in_capitals(token)
+        ):
+            acting.add(token.text)
+    for token in doc:
+        if token.text in acting and index.key_at(token) is None:
+            _add(index, [token], None)
+
+
+def _in_capitals(token: Token) -> bool:
+    """Tell whether a word stands among words in capitals (a heading, a speaker's label
+    in a transcript), where capitals say nothing of a name."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in neighbours) or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+    )
+
+
 def add_named_operations(
     index: ActorIndex, doc: Doc, words: ActorWords, skipped: tuple[Span, ...]
 ) -> None:
@@ -462,6 +496,8 @@ def is_organisation_name(ent: DocSpan, words: ActorWords) -> bool:
         text = tokens[0].text.replace(".", "")
         acronym = text.isupper() and text.isalpha() and 2 <= len(text) <= 8
         return acronym and not _abbreviates_common_words(ent)
+    if any(t.text == "/" for t in ent):  # "AFC/M23": names joined at a slash
+        return all(_is_code(t.text) for t in tokens)
     if not tokens[-1].text[:1].isupper() and not tokens[-1].text[:1].isdigit():
         return False
     heads = {ent.root.lower_, tokens[-1].lower_}
@@ -597,6 +633,12 @@ def link_acronyms(index: ActorIndex, doc: Doc) -> None:
         if builder is None or builder.label[:1].upper() != acronym.text[0]:
             continue
         forms.setdefault(acronym.text, builder.key)
+    for token in doc:  # "the AFC/M23 ... M23 units": each part of a slashed name
+        key = index.key_at(token) if token.text == "/" else None
+        builder = index.get(key) if key is not None else None
+        if builder is not None and "/" in builder.label:
+            for part in (doc[token.i - 1], doc[token.i + 1]):
+                forms.setdefault(part.text, builder.key)
     if not forms:
         return
     for token in doc:
@@ -608,6 +650,11 @@ def link_acronyms(index: ActorIndex, doc: Doc) -> None:
             index.mention(key, doc[token.i : token.i + 1])
         elif current != key and _named_only_so(index, current, token.text):
             index.absorb(current, key)
+
+
+def _is_code(text: str) -> bool:
+    """An acronym, or letters and digits in capitals ("M23")."""
+    return text.isalnum() and text[:1].isalpha() and text.isupper() and len(text) <= MAX_ACRONYM
 
 
 def _is_acronym(text: str) -> bool:

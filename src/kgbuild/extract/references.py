@@ -69,6 +69,8 @@ class Resolver:
                 if self.index.kind(key) in SIDES
             }
             return list(named) if len(named) == 1 else []
+        if token.lemma_.lower() in self.words.delegation_nouns:
+            return self._represented(token, speaker)
         if token.lemma_.lower() in self.words.state_anaphors and _is_bare_definite(token):
             # "The kingdom will host the talks, the Saudi foreign ministry said": failing a
             # state named before, the one state the speaker stands for.
@@ -101,6 +103,20 @@ class Resolver:
         if _is_bare_definite(token):
             return list(speaker)  # "the troops will deploy, officials in Cotonou say"
         return []
+
+    def _represented(self, token: Token, speaker: Sequence[str]) -> list[str]:
+        """Give the one side a delegation speaks for: the owner or modifier before it
+        ("Kenya's delegation", "the Congolese delegation") or its "of" phrase."""
+        owners = [c for c in token.children if c.dep_ in OWNER_MODIFIER_DEPS and c.i < token.i]
+        owners += [
+            grand
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for grand in c.children
+            if grand.dep_ == "pobj"
+        ]
+        sides = {self.index.side_of(k) for o in owners for k in self._resolve_one(o, speaker)}
+        return list(sides) if len(sides) == 1 else []
 
     def _pronoun(self, token: Token) -> list[str]:
         """Give the actors a pronoun stands for: in what someone says, the one who says

@@ -106,6 +106,17 @@ def _refused_by_prep(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _refrained_from(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Give what a verb of refraining alone keeps from ("refrain from any action"), the
+    act a demand to refrain asks not to be done; None for other verbs, or when another
+    act is joined to it ("exercise restraint and refrain from ...")."""
+    if verb.lemma_.lower() not in lexicon.refusal_verbs or verb.conjuncts:
+        return None
+    if verb.lemma_.lower() in lexicon.refusal_particles:
+        return None
+    return _refused_by_prep(verb, lexicon)
+
+
 def _asked_act(request: Token) -> Token | None:
     """Give the infinitive a request noun introduces, on the noun ("demands to lift") or,
     as the parser often has it, on the verb right after the noun ("calls to accept")."""
@@ -178,13 +189,17 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         if controller is not None and controller.ent_type_ in AMOUNT_ENTITIES:
             return  # "needed three years to close a deal": the infinitive is a purpose
         debtors = (controller,) if controller is not None else ()
+        polarity = polarity_of(complement, lexicon)
+        refrained = _refrained_from(complement, lexicon)
+        if refrained is not None:  # "called on both sides to refrain from any action"
+            complement, polarity = refrained, Polarity.NEGATIVE
         yield Predicate(
             "demand_to",
             (token,),
             token,
             complement,
             Status.DEMANDED,
-            polarity_of(complement, lexicon),
+            polarity,
             debtors,
             requesters,
         )

@@ -98,6 +98,7 @@ class Lexicon:
     attribution_words: frozenset[str]
     group_nouns: frozenset[str]
     group_adjectives: frozenset[str]
+    collective_nouns: frozenset[str]
     group_quantifiers: frozenset[str]
     # Each group adjective as a label writes it, by its lower-case form ("western" ->
     # "Western"): a group has one label whether a sentence starts with it or not.
@@ -245,6 +246,7 @@ def load_lexicon() -> Lexicon:
         attribution_words=_words(speech, "attribution_words", "speech.yaml"),
         group_nouns=_words(speech, "group_nouns", "speech.yaml"),
         group_adjectives=_words(speech, "group_adjectives", "speech.yaml"),
+        collective_nouns=_words(speech, "collective_nouns", "speech.yaml"),
         group_quantifiers=_words(speech, "group_quantifiers", "speech.yaml"),
         group_adjective_forms={
             word.lower(): word for word in speech.get("group_adjectives", [])
