@@ -637,6 +637,18 @@ def test_acronym_in_a_transcript_label_is_not_an_organisation() -> None:
     assert not [a for a in found.actors if a.type is ActorType.ORGANIZATION]
 
 
+def test_name_taken_for_a_person_with_a_body_in_apposition_is_an_organisation() -> None:
+    found = extract_text("Gavi, the vaccine alliance, said it would buy 100 million doses.")
+    assert actor(found, "gavi").type is ActorType.ORGANIZATION
+    assert found.commitments[0].debtors == ("gavi",)
+
+
+def test_name_cut_before_a_place_after_a_particle_is_one_organisation() -> None:
+    found = extract_text("The Institut Pasteur de Dakar said it would begin producing vaccines.")
+    assert actor(found, "institut-pasteur-de-dakar").label == "Institut Pasteur de Dakar"
+    assert found.commitments[0].debtors == ("institut-pasteur-de-dakar",)
+
+
 def test_bracketed_acronym_of_other_initials_is_not_linked() -> None:
     found = extract_text("The Rapid Support Forces (SAF) agreed to a truce.")
     assert "rapid-support-forces" in keys(found)

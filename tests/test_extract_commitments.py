@@ -175,6 +175,23 @@ def test_delegations_sign_for_the_sides_they_represent() -> None:
     assert (c.debtors, c.status) == (("kenya", "somalia"), Status.FORMALIZED)
 
 
+def test_a_date_after_by_is_no_agent_of_a_reported_passive() -> None:
+    c = only("The EU said the first €200 million would be disbursed by mid-2026.")
+    assert (c.debtors, c.status) == (("european-union",), Status.PLEDGED)
+
+
+def test_infinitive_after_a_phrase_of_scene_is_the_verbs_complement() -> None:
+    c = only("Kenya and Somalia agreed in talks to restart a pilot repatriation of refugees.")
+    assert (c.debtors, c.action) == (
+        ("kenya", "somalia"), "restart a pilot repatriation of refugees"
+    )
+
+
+def test_officials_in_a_capital_speak_for_its_state() -> None:
+    c = only("Officials in Beijing said they would not accept a discount on principal.")
+    assert (c.debtors, c.polarity) == (("china",), Polarity.NEGATIVE)
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

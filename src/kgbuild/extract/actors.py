@@ -77,20 +77,27 @@ TITLE_OF = frozenset({"of", "for"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
-def _joined_at_slashes(doc: Doc) -> list[DocSpan]:
-    """Give the document's entities, with two names written as one at a slash
-    ("the AFC/M23", an alliance and its armed wing) made one organisation's name."""
+def _joined_names(doc: Doc, words: ActorWords) -> list[DocSpan]:
+    """Give the document's entities, with an organisation's name the tagger cut in two
+    made whole: two names written as one at a slash ("the AFC/M23", an alliance and its
+    armed wing), a name ending in a particle before a place ("Institut Pasteur de" +
+    "Dakar")."""
     joined: list[DocSpan] = []
     for ent in doc.ents:
         previous = joined[-1] if joined else None
-        if (
+        slashed = (
             previous is not None
-            and previous.label_ == "ORG"
             and ent.start == previous.end + 1
             and doc[previous.end].text == "/"
             and not doc[previous.end - 1].whitespace_
             and not doc[previous.end].whitespace_
-        ):
+        )
+        cut = (
+            previous is not None
+            and ent.start == previous.end
+            and doc[previous.end - 1].lower_ in words.name_particles
+        )
+        if previous is not None and previous.label_ == "ORG" and (slashed or cut):
             joined[-1] = DocSpan(doc, previous.start, ent.end, label="ORG")
         else:
             joined.append(ent)
@@ -121,7 +128,7 @@ def resolve_actors(
     organisations: list[DocSpan] = []
     known_persons: list[DocSpan] = []
     bodies: list[DocSpan] = []  # names the tagger took for persons that say "it"
-    for ent in _joined_at_slashes(doc):
+    for ent in _joined_names(doc, words):
         if in_regions(ent.start_char, skipped) or ent.text.lower() in words.not_actor_names:
             continue
         entry, place = _gazetteer_entry(ent, gazetteer, words)
@@ -137,7 +144,7 @@ def resolve_actors(
                 known_persons.append(ent)
         elif in_regions(ent.start_char, headings) or _place_taken_for_person(ent, words):
             continue
-        elif _person_speaking_as_it(ent, words, lexicon):
+        elif _person_speaking_as_it(ent, words, lexicon) or _person_described_as_body(ent, words):
             bodies.append(ent)
         elif ent.label_ == "PERSON" or _described_as_person(ent, words, lexicon):
             persons.append(ent)
@@ -204,6 +211,17 @@ def _person_speaking_as_it(ent: DocSpan, words: ActorWords, lexicon: Lexicon) ->
     )
 
 
+def _person_described_as_body(ent: DocSpan, words: ActorWords) -> bool:
+    """Tell whether a name the tagger took for a person's is a body's, by the noun in
+    apposition after it: "Gavi, the vaccine alliance, said ..."."""
+    return ent.label_ == "PERSON" and any(
+        c.dep_ == "appos"
+        and c.i >= ent.end
+        and c.lemma_.lower() in words.company_nouns | words.organisation_words
+        for c in ent.root.children
+    )
+
+
 def _described_as_person(ent: DocSpan, words: ActorWords, lexicon: Lexicon) -> bool:
     """Tell whether a name the tagger took for an organisation is a person's, by the noun
     in apposition to it: "said Sajid Mahmood, an economist at a Karachi brokerage"."""
@@ -256,7 +274,9 @@ def _gazetteer_entry(
 ) -> tuple[GazetteerEntry | None, bool]:
     """Give the gazetteer actor an entity names, and whether the entity is a capital or
     seat used as a place (then it names no actor)."""
-    entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+    # A span of names joined here ("Institut Pasteur de Dakar") takes no id from its root.
+    tagged = any(e.start == ent.start and e.end == ent.end for e in ent.doc.ents)
+    entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ and tagged else None
     found = gazetteer.lookup(ent.text)
     if entry is None and found is not None:
         entry = found[0]

@@ -405,7 +405,11 @@ def _add(index: ActorIndex, name: list[Token], owner: Token | None) -> None:
     # Title case, so that "Ukraine's foreign ministry" and "Ukraine's Foreign Ministry" in
     # two articles are one body with one label.
     # Spaced as written: "Export-Import Bank", not "Export - Import Bank".
-    label = clean_label("".join(_title_word(t) + t.whitespace_ for t in name))
+    label = clean_label(
+        "".join(
+            (t.text if _particle(t, name) else _title_word(t)) + t.whitespace_ for t in name
+        )
+    )
     if not label:
         return
     doc = name[0].doc
@@ -425,6 +429,14 @@ def _add(index: ActorIndex, name: list[Token], owner: Token | None) -> None:
         builder.acts_for.add(state)
         return
     index.add(slugify(label), label, ActorType.ORGANIZATION, doc[name[0].i : name[-1].i + 1])
+
+
+def _particle(token: Token, name: list[Token]) -> bool:
+    """Tell whether a word in lower case stands between capitalised words of a name, as
+    "de" in "Institut Pasteur de Dakar" does: it stays as written."""
+    before = [t for t in name if t.i < token.i and t.text[:1].isupper()]
+    after = [t for t in name if t.i > token.i and t.text[:1].isupper()]
+    return token.text.islower() and bool(before) and bool(after)
 
 
 def _title_word(token: Token) -> str:
@@ -501,6 +513,9 @@ def is_organisation_name(ent: DocSpan, words: ActorWords) -> bool:
     if not tokens[-1].text[:1].isupper() and not tokens[-1].text[:1].isdigit():
         return False
     heads = {ent.root.lower_, tokens[-1].lower_}
+    if any(t.lower_ in words.name_particles for t in tokens):
+        # "the Institut Pasteur de Dakar": the head comes first
+        heads.add(next(t.lower_ for t in tokens if t.lower_ != "the"))
     return any(word in words.organisation_words for word in heads)
 
 

@@ -45,6 +45,10 @@ class Predicate:
 Rule = Callable[[Token, Lexicon], Iterator[Predicate]]
 
 
+# Prepositions of a phrase that sets the scene of an act ("agreed in talks ... to restart").
+SCENE_PREPOSITIONS = frozenset({"in", "at", "during"})
+
+
 def complement_of(verb: Token) -> Token | None:
     """Give the verb's infinitive or gerund complement ("pledged to send", "ruled out sending")."""
     for child in verb.children:
@@ -59,7 +63,33 @@ def complement_of(verb: Token) -> Token | None:
         to = infinitive_to(child) if child.dep_ == "advcl" else None
         if to is not None and to.i == verb.i + 1:
             return child
+    return _infinitive_after_scene(verb)
+
+
+def _infinitive_after_scene(verb: Token) -> Token | None:
+    """Give the infinitive the parser hung on the noun of a phrase of place or time between
+    the verb and it ("agreed in talks in Kunming this week to restart ..."), not on an
+    actor named there ("called on Iran to stop")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in SCENE_PREPOSITIONS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.ent_type_ or noun.pos_ != "NOUN":
+                continue
+            for clause in noun.children:
+                if clause.dep_ == "acl" and clause.i > noun.i and infinitive_to(clause):
+                    return clause
     return None
+
+
+def is_agent(child: Token) -> bool:
+    """Tell whether a verb's child is its passive agent: "by the IMF", not a date parsed as
+    one ("released by the end of the year", "disbursed by mid-2026")."""
+    if child.dep_ != "agent":
+        return False
+    return not any(
+        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children
+    )
 
 
 def _set_off(clause: Token) -> bool:

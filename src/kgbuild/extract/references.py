@@ -69,8 +69,12 @@ class Resolver:
                 if self.index.kind(key) in SIDES
             }
             return list(named) if len(named) == 1 else []
-        if token.lemma_.lower() in self.words.delegation_nouns:
-            return self._represented(token, speaker)
+        lemma = token.lemma_.lower()
+        seat = (
+            self._represented(token, speaker) if lemma in self.words.delegation_nouns else []
+        ) or (self._officials_in(token) if lemma in self.words.person_nouns else [])
+        if seat:
+            return seat
         if token.lemma_.lower() in self.words.state_anaphors and _is_bare_definite(token):
             # "The kingdom will host the talks, the Saudi foreign ministry said": failing a
             # state named before, the one state the speaker stands for.
@@ -118,6 +122,19 @@ class Resolver:
         sides = {self.index.side_of(k) for o in owners for k in self._resolve_one(o, speaker)}
         return list(sides) if len(sides) == 1 else []
 
+    def _officials_in(self, token: Token) -> list[str]:
+        """Give the state whose officials a noun names by their seat: "officials in
+        Beijing", "diplomats from Kenya"."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "from"}:
+                continue
+            for place in prep.children:
+                found = self.index.gazetteer.lookup(place.text) if place.dep_ == "pobj" else None
+                if found is not None and found[0].type is ActorType.STATE:
+                    self.index.add_related(found[0].key)
+                    return [found[0].key]
+        return []
+
     def _pronoun(self, token: Token) -> list[str]:
         """Give the actors a pronoun stands for: in what someone says, the one who says
         it ("Italy said it would ..."); else an antecedent the text makes clear."""
@@ -134,6 +151,8 @@ class Resolver:
                 return [side] if side != keys[0] else self.antecedent(token)
             if keys and (len(keys) > 1 or self.index.kind(keys[0]) is ActorType.GROUP) == plural:
                 return list(keys)
+            if plural and keys and reporter.tag_ == "NNS":
+                return list(keys)  # "officials in Beijing said they would ...": the officials
             if plural and len(keys) == 1 and self.index.kind(keys[0]) is ActorType.ORGANIZATION:
                 return list(keys)  # "the Houthis said they would ...": a body of many
         return self.antecedent(token)

@@ -24,6 +24,7 @@ from .predicate import (
     complement_of,
     infinitive_after,
     infinitive_under,
+    is_agent,
     is_past,
     modal_aux,
     negative,
@@ -405,7 +406,7 @@ def passive_with_agent(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     the debtor and the passive subject the action."""
     if token.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in token.children):
         return
-    agent = first_child(token, {"agent"})
+    agent = next((c for c in token.children if is_agent(c)), None)
     pobj = first_child(agent, {"pobj"}) if agent is not None else None
     subject = first_child(token, {"nsubjpass"})
     if pobj is None or subject is None or negative(token, lexicon):

@@ -23,6 +23,7 @@ from .predicate import (
     complement_of,
     infinitive_after,
     infinitive_under,
+    is_agent,
     is_past,
     modal_aux,
     negative,
@@ -425,7 +426,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             and (c.pos_ == "PROPN" or c.text[:1].isupper() or c.tag_ == "PRP$")
         )
         # "sanctions will be lifted by the United States": the agent is the debtor.
-        agent = next((c for c in token.children if _agent(c)), None)
+        agent = next((c for c in token.children if is_agent(c)), None)
         if agent is not None:
             debtors = tuple(c for c in agent.children if c.dep_ == "pobj")
         if no_one and not debtors:
@@ -451,7 +452,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if status is Status.CONSIDERED and lemma in lexicon.refusal_verbs:
         return  # "the court could still block parts of it" forecasts, it offers nothing
     cue = (modal_word,) if modal_word is not None else (semi,) if semi is not None else ()
-    agentless = passive and not debtors and not any(_agent(c) for c in token.children)
+    agentless = passive and not debtors and not any(is_agent(c) for c in token.children)
     # "the releases would go ahead only if ...": an act named as the subject of a verb of
     # taking place, with no actor, binds the speaker as an agentless passive does.
     act_takes_place = (
@@ -509,16 +510,6 @@ def _resumes(token: Token, lexicon: Lexicon) -> bool:
                 and goal.lemma_.lower() not in lexicon.event_objects
             )
     return False
-
-
-def _agent(child: Token) -> bool:
-    """Tell whether a verb's child is its passive agent: "by the IMF", not a date parsed as
-    one ("released by the end of the year")."""
-    if child.dep_ != "agent":
-        return False
-    return not any(
-        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children
-    )
 
 
 def conditional_undertaking(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
