@@ -462,6 +462,13 @@ def test_international_community_is_a_group() -> None:
     assert found.commitments[0].debtors == ("international-community",)
 
 
+def test_capitalised_member_states_are_a_group_labelled_in_lower_case() -> None:
+    found = extract_text("Several other Member States are considering joining the scheme.")
+    group = actor(found, "several-member-states")
+    assert (group.type, group.label) == (ActorType.GROUP, "several member states")
+    assert found.commitments[0].debtors == ("several-member-states",)
+
+
 def test_singular_title_is_not_a_group() -> None:
     found = extract_text("Anna Lindqvist, Sweden's foreign minister, said Sweden would help.")
     assert not [a for a in found.actors if a.type is ActorType.GROUP]

@@ -192,6 +192,28 @@ def test_officials_in_a_capital_speak_for_its_state() -> None:
     assert (c.debtors, c.polarity) == (("china",), Polarity.NEGATIVE)
 
 
+def test_would_consider_an_option_is_considered() -> None:
+    c = only("New Zealand would consider all options, including a joint statement.")
+    assert (c.status, c.action) == (
+        Status.CONSIDERED, "consider all options, including a joint statement"
+    )
+
+
+def test_refusing_to_become_a_member_refuses_an_act() -> None:
+    c = only("China again declined to become a full member of the commission.")
+    assert (c.debtors, c.action, c.polarity) == (
+        ("china",), "become a full member of the commission", Polarity.NEGATIVE
+    )
+
+
+def test_what_someone_imagined_is_no_undertaking() -> None:
+    found = extract_text(
+        "Few imagined that three years later Sri Lanka would be negotiating to turn its "
+        "debt into a conservation fund."
+    )
+    assert found.commitments == ()
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

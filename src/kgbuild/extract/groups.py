@@ -25,8 +25,7 @@ def add_groups(
     """Add collectives named in the text, with the members the text lists beside them."""
     for token in doc:
         if (
-            token.pos_ != "NOUN"
-            or token.lemma_.lower() not in lexicon.group_nouns
+            not _group_noun(token, lexicon)
             or index.key_at(token) is not None
             or in_regions(token.idx, skipped)
         ):
@@ -57,12 +56,35 @@ def add_groups(
         builder.serves = builder.serves or _state_served(token, qualifying, index, words)
 
 
+def _group_noun(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a word is a collective noun: also a plural one capitalised, as EU
+    texts write "Member States", that the tagger took for a name."""
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in lexicon.group_nouns
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.lower_.endswith("s")
+        and _common_word(token, lexicon)
+    )
+
+
+def _common_word(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised word is a collective noun, or its plural."""
+    word = token.lower_
+    return word in lexicon.group_nouns or (word.endswith("s") and word[:-1] in lexicon.group_nouns)
+
+
 def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token]:
     """Give the modifiers that make a collective noun an actor: a proper adjective
     ("European partners"), a possessive actor ("Ukraine's allies"), a quantifier ("all
     parties") or a number ("26 countries"). A singular noun is a group only with a
     quantifier ("every nation"): "Sweden's foreign minister" is one person."""
-    plural = token.tag_ in PLURAL_TAGS or token.lemma_.lower() in lexicon.collective_nouns
+    plural = (
+        token.tag_ in PLURAL_TAGS
+        or token.lemma_.lower() in lexicon.collective_nouns
+        or token.pos_ == "PROPN"  # "Member States", a capitalised plural (_group_noun)
+    )
     found: list[Token] = []
     for m in token.lefts:
         if m.dep_ not in QUALIFYING_DEPS:
@@ -143,6 +165,8 @@ def _label(tokens: list[Token], lexicon: Lexicon, words: ActorWords) -> str:
         elif t.lower_ in lexicon.group_adjective_forms:
             # "Developed countries" opening a sentence is "developed countries".
             text = lexicon.group_adjective_forms[t.lower_]
+        elif t.pos_ == "PROPN" and not t.ent_type_ and _common_word(t, lexicon):
+            text = t.lower_  # "Member States" is labelled as "member states" is
         if t.text in POSSESSIVE_MARKS and parts:
             parts[-1] += "'s" if t.text in {"'s", "’s"} else "'"
         else:

@@ -75,7 +75,10 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     bare_noun = action.pos_ == "NOUN" and not any(
         c.dep_ in NOUN_QUALIFIER_DEPS for c in action.children
     )
-    if (action.pos_ in VERBAL_POS or bare_noun) and (
+    takes_role = action.lemma_.lower() in lexicon.role_verbs and any(
+        c.dep_ == "attr" and c.pos_ == "NOUN" for c in action.children
+    )
+    if (action.pos_ in VERBAL_POS or bare_noun) and not takes_role and (
         action.lemma_.lower() in lexicon.non_action_verbs
     ):
         # "declined to say whether ...", "refused to comment", "refrained from comment"

@@ -440,6 +440,8 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if any(s.lower_ in lexicon.negative_pronouns for s in subjects):
         return  # "nobody should doubt our resolve" binds no one
     polarity = Polarity.NEGATIVE if negated else Polarity.POSITIVE
+    if lemma in lexicon.deliberation_verbs and status is Status.PLEDGED and not negated:
+        status = Status.CONSIDERED  # "would consider all options" weighs them, no more
     if negated and status is Status.CONSIDERED:
         return  # "could not" describes ability, not a refusal
     obj = first_child(token, OBJECT_DEPS)

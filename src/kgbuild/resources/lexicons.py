@@ -46,6 +46,7 @@ class Lexicon:
     withdrawn_phrases: frozenset[str]
     non_action_verbs: frozenset[str]
     event_verbs: frozenset[str]
+    role_verbs: frozenset[str]
     event_objects: frozenset[str]
     resumption_verbs: frozenset[str]
     arranging_verbs: frozenset[str]
@@ -194,6 +195,7 @@ def load_lexicon() -> Lexicon:
         withdrawn_phrases=_words(pred, "withdrawn_phrases", "predicates.yaml"),
         non_action_verbs=_words(pred, "non_action_verbs", "predicates.yaml"),
         event_verbs=_words(pred, "event_verbs", "predicates.yaml"),
+        role_verbs=_words(pred, "role_verbs", "predicates.yaml"),
         event_objects=_words(pred, "event_objects", "predicates.yaml"),
         resumption_verbs=_words(pred, "resumption_verbs", "predicates.yaml"),
         arranging_verbs=_words(pred, "arranging_verbs", "predicates.yaml"),
