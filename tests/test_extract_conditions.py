@@ -121,6 +121,29 @@ def test_if_with_a_partys_act_of_compliance_is_a_prerequisite(sentence: str, tex
     assert [(k.text, k.type) for k in c.conditions] == [(text, ConditionType.PREREQUISITE)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("MONUSCO could provide support if the parties request it.", "the parties request it"),
+        (
+            "Jakarta would cut the levy if Brussels drops its complaint.",
+            "Brussels drops its complaint",
+        ),
+        ("Japan will send more experts if our partners so wish.", "our partners so wish"),
+    ],
+)
+def test_if_with_a_partys_act_is_a_prerequisite(sentence: str, text: str) -> None:
+    c = only(sentence)
+    assert [(k.text, k.type) for k in c.conditions] == [(text, ConditionType.PREREQUISITE)]
+
+
+def test_if_with_a_partys_hostile_act_stays_a_trigger() -> None:
+    c = only("Israel will resume strikes if Hamas violates the truce.")
+    assert [(k.text, k.type) for k in c.conditions] == [
+        ("Hamas violates the truce", ConditionType.TRIGGER)
+    ]
+
+
 def test_if_with_an_event_stays_a_trigger() -> None:
     c = only("Japan will send aid if the talks collapse.")
     assert [(k.text, k.type) for k in c.conditions] == [

@@ -211,10 +211,20 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
 
 def _is_compliance(head: Token, lexicon: Lexicon) -> bool:
     """Tell whether a clause states a party's act of compliance: an active verb from the
-    lexicon with a subject ("Iran restored access", "Kyiv passes the law")."""
-    return head.lemma_.lower() in lexicon.compliance_verbs and any(
-        c.dep_ == "nsubj" for c in head.children
+    lexicon with a subject ("Iran restored access", "Kyiv passes the law"), or any act but
+    a hostile one with a party as subject ("the parties request it")."""
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    if head.lemma_.lower() in lexicon.compliance_verbs:
+        return True
+    subject = subjects[0]
+    party = (
+        subject.pos_ == "PROPN"
+        or subject.lower_ in lexicon.party_pronouns
+        or subject.lemma_.lower() in lexicon.party_nouns
     )
+    return party and head.pos_ == "VERB" and head.lemma_.lower() not in lexicon.hostile_verbs
 
 
 def _in_cause_clause(token: Token, lexicon: Lexicon) -> bool:

@@ -88,6 +88,9 @@ class Lexicon:
     condition_idioms: frozenset[str]
     compliance_markers: frozenset[str]
     compliance_verbs: frozenset[str]
+    party_nouns: frozenset[str]
+    party_pronouns: frozenset[str]
+    hostile_verbs: frozenset[str]
     time_nouns: frozenset[str]
     cause_marks: frozenset[str]
     open_ended_markers: frozenset[str]
@@ -237,6 +240,9 @@ def load_lexicon() -> Lexicon:
         condition_idioms=_words(cond, "idioms", "conditions.yaml"),
         compliance_markers=_words(cond, "compliance_markers", "conditions.yaml"),
         compliance_verbs=_words(cond, "compliance_verbs", "conditions.yaml"),
+        party_nouns=_words(cond, "party_nouns", "conditions.yaml"),
+        party_pronouns=_words(cond, "party_pronouns", "conditions.yaml"),
+        hostile_verbs=_words(cond, "hostile_verbs", "conditions.yaml"),
         time_nouns=_words(cond, "time_nouns", "conditions.yaml"),
         cause_marks=_words(cond, "cause_marks", "conditions.yaml"),
         open_ended_markers=_words(cond, "open_ended_markers", "conditions.yaml"),
