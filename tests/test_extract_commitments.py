@@ -214,6 +214,33 @@ def test_what_someone_imagined_is_no_undertaking() -> None:
     assert found.commitments == ()
 
 
+def test_wanting_someone_to_act_demands_the_act() -> None:
+    c = only("Germany wants Russia to withdraw its troops from Moldova.")
+    assert (c.debtors, c.requested_by, c.status) == (("russia",), ("germany",), Status.DEMANDED)
+
+
+def test_wanting_to_act_oneself_is_no_demand() -> None:
+    assert extract_text("Kenya wants to host the talks.").commitments == ()
+
+
+def test_unveiling_a_package_pledges_it() -> None:
+    c = only("Japan unveiled a $3 billion aid package for Ukraine.")
+    assert (c.debtors, c.status) == (("japan",), Status.PLEDGED)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Poland backed away from its pledge to send fighter jets.",
+        "Poland walked back its pledge to send fighter jets.",
+    ],
+)
+def test_backing_away_from_a_pledge_withdraws_it(sentence: str) -> None:
+    c = only(sentence)
+    assert (c.debtors, c.status) == (("poland",), Status.WITHDRAWN)
+    assert "send fighter jets" in c.action
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

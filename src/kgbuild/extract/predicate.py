@@ -170,9 +170,32 @@ def particle_of(verb: Token) -> Token | None:
     """Give the particle of a phrasal verb, also when parsed as the preposition right after
     it ("locked in a deal")."""
     for child in verb.children:
-        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1):
+        # "walked back", "backed away": a particle read as an adverb right after the verb.
+        right_after = child.dep_ == "prep" or (child.dep_ == "advmod" and child.tag_ == "RB")
+        if child.dep_ == "prt" or (right_after and child.i == verb.i + 1):
             return child
     return None
+
+
+def phrasal(verb: Token) -> tuple[str, Token | None]:
+    """Give a verb as a phrasal lemma ("lock in", "pull out") and its particle, if any."""
+    particle = particle_of(verb)
+    lemma = verb.lemma_.lower()
+    return (f"{lemma} {particle.lower_}" if particle is not None else lemma), particle
+
+
+def withdraws(verb: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a verb reports an undertaking withdrawn: "cancelled", "pulled out of",
+    "backed away from", in the past and not negated."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ in PAST_TAGS
+        and (
+            verb.lemma_.lower() in lexicon.withdrawn_verbs
+            or phrasal(verb)[0] in lexicon.withdrawn_phrases
+        )
+        and not negative(verb, lexicon)
+    )
 
 
 def is_past(verb: Token) -> bool:

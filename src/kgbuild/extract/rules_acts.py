@@ -28,9 +28,10 @@ from .predicate import (
     is_past,
     modal_aux,
     negative,
-    particle_of,
+    phrasal,
     polarity_of,
     subjects_of,
+    withdraws,
 )
 
 # What makes a noun a thing of its own ("any rise"), not a bare word ("declined comment").
@@ -110,6 +111,14 @@ def _refused_by_prep(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _infinitive_subject(clause: Token) -> Token | None:
+    """Give the subject the parser gave an infinitive clause ("wants [Russia to
+    withdraw]"): who is asked to act."""
+    if clause.dep_ != "ccomp" or infinitive_to(clause) is None:
+        return None
+    return first_child(clause, {"nsubj"})
+
+
 def _refrained_from(verb: Token, lexicon: Lexicon) -> Token | None:
     """Give what a verb of refraining alone keeps from ("refrain from any action"), the
     act a demand to refrain asks not to be done; None for other verbs, or when another
@@ -163,6 +172,19 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         )
     if complement is not None and complement.i < token.i:
         return  # "X has pledged ..., conditions Y had demanded": the clause came first
+    if complement is not None and (addressee := _infinitive_subject(complement)) is not None:
+        # "Germany wants Russia to withdraw", the addressee parsed as the clause's subject.
+        yield Predicate(
+            "demand_to",
+            (token,),
+            token,
+            complement,
+            Status.DEMANDED,
+            polarity_of(complement, lexicon),
+            (addressee,),
+            requesters,
+        )
+        return
     if complement is not None and complement.dep_ == "ccomp":
         if lemma not in lexicon.demand_that_verbs:
             return  # "told reporters (that) ..." reports; it does not demand
@@ -256,19 +278,12 @@ def _indicative(verb: Token, lexicon: Lexicon) -> bool:
     return is_past(verb) or verb.tag_ == "VBZ"
 
 
-def _phrasal(verb: Token) -> tuple[str, Token | None]:
-    """Give a verb as a phrasal lemma ("lock in", "pull out") and its particle, if any."""
-    particle = particle_of(verb)
-    lemma = verb.lemma_.lower()
-    return (f"{lemma} {particle.lower_}" if particle is not None else lemma), particle
-
-
 def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X signed/ratified/locked in the accord' (formalized, when done, not when planned)."""
     if token.pos_ != "VERB" or token.tag_ not in PAST_TAGS:
         return
     lemma = token.lemma_.lower()
-    phrase, particle_token = _phrasal(token)
+    phrase, particle_token = phrasal(token)
     if lemma not in lexicon.formal_verbs and phrase not in lexicon.formal_phrases:
         return
     if modal_aux(token, lexicon) is not None:
@@ -326,7 +341,7 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if token.pos_ != "VERB" or token.tag_ not in PAST_TAGS:
         return
     lemma = token.lemma_.lower()
-    if lemma not in lexicon.fulfilled_verbs and _phrasal(token)[0] not in lexicon.fulfilled_phrases:
+    if lemma not in lexicon.fulfilled_verbs and phrasal(token)[0] not in lexicon.fulfilled_phrases:
         return
     if negative(token, lexicon) or any(c.dep_ in {"auxpass"} for c in token.children):
         return
@@ -372,13 +387,7 @@ def _background_past(verb: Token, lexicon: Lexicon) -> bool:
 
 def withdrawal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     """'X withdrew from / pulled out of / cancelled the deal' (withdrawn)."""
-    if token.pos_ != "VERB" or token.tag_ not in PAST_TAGS:
-        return
-    lemma = token.lemma_.lower()
-    phrase, _ = _phrasal(token)
-    if lemma not in lexicon.withdrawn_verbs and phrase not in lexicon.withdrawn_phrases:
-        return
-    if negative(token, lexicon):
+    if not withdraws(token, lexicon):
         return
     action = first_child(token, OBJECT_DEPS)
     if action is None:

@@ -30,6 +30,7 @@ from .predicate import (
     polarity_of,
     subjects_of,
     to_object,
+    withdraws,
 )
 
 
@@ -245,6 +246,13 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         hedged = True  # "is considering a role as a mediator"
     if hedged:
         status = Status.CONSIDERED
+    # "backed away from its pledge to send jets", "scrapped its plan to ...": withdrawn.
+    withdrawing = token.head.head if token.dep_ == "pobj" else token.head
+    if withdrawing.dep_ == "advmod":
+        withdrawing = withdrawing.head  # "backed away from": "from" hangs on "away"
+    withdrawn = token.dep_ in OBJECT_DEPS | {"pobj"} and withdraws(withdrawing, lexicon)
+    if withdrawn:
+        status = Status.WITHDRAWN
     action = _noun_complement(token)
     possessor = first_child(token, {"poss"}) or next(
         (c for c in token.children if c.dep_ == "nmod" and c.pos_ == "PROPN"), None
@@ -257,6 +265,8 @@ def commissive_noun(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     # and a plain announcement of readiness is still only readiness.
     if not debtors and token.dep_ in OBJECT_DEPS and governor.pos_ == "VERB":
         debtors = subjects_of(governor)
+    if withdrawn and (not debtors or debtors[0].pos_ == "PRON"):
+        debtors = subjects_of(withdrawing)
     if not debtors:
         debtors = _governing_subjects(token)
     if token.lemma_.lower() in lexicon.list_nouns and token.dep_ in SUBJECT_DEPS:
