@@ -241,6 +241,47 @@ def test_backing_away_from_a_pledge_withdraws_it(sentence: str) -> None:
     assert "send fighter jets" in c.action
 
 
+@pytest.mark.parametrize(
+    ("sentence", "debtors", "requesters", "action"),
+    [
+        ("Turkey was asked to host the talks.", ("turkey",), (), "host the talks"),
+        ("Kenya has been told to cut its deficit.", ("kenya",), (), "cut its deficit"),
+        (
+            "Turkey was asked by the UN to host the talks.",
+            ("turkey",),
+            ("united-nations",),
+            "host the talks",
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_demand_is_asked(
+    sentence: str, debtors: tuple[str, ...], requesters: tuple[str, ...], action: str
+) -> None:
+    c = only(sentence)
+    assert (c.debtors, c.requested_by, c.action, c.status) == (
+        debtors, requesters, action, Status.DEMANDED
+    )
+
+
+def test_urging_a_thing_demands_it() -> None:
+    c = only("China urged an end to the fighting.")
+    assert (c.requested_by, c.action, c.status) == (
+        ("china",), "an end to the fighting", Status.DEMANDED
+    )
+
+
+def test_signing_off_on_a_package_formalizes_it() -> None:
+    c = only("The Senate signed off on the aid package.")
+    assert (c.debtors, c.action, c.status) == (("senate",), "the aid package", Status.FORMALIZED)
+
+
+def test_rejecting_a_demand_that_refuses_the_demanded_act() -> None:
+    c = only("India rejected Washington's demand that it stop buying Russian oil.")
+    assert (c.debtors, c.action, c.polarity) == (
+        ("india",), "stop buying Russian oil", Polarity.NEGATIVE
+    )
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

@@ -144,6 +144,13 @@ def test_if_with_a_partys_hostile_act_stays_a_trigger() -> None:
     ]
 
 
+def test_if_after_a_threat_stays_a_trigger_whoever_acts() -> None:
+    c = only("Russia said it would retaliate if Finland hosted nuclear weapons.")
+    assert [(k.text, k.type) for k in c.conditions] == [
+        ("Finland hosted nuclear weapons", ConditionType.TRIGGER)
+    ]
+
+
 def test_if_with_an_event_stays_a_trigger() -> None:
     c = only("Japan will send aid if the talks collapse.")
     assert [(k.text, k.type) for k in c.conditions] == [

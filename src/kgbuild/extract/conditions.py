@@ -203,7 +203,13 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             governor = governor.head
         if verbal:
             governor = doc[start]
-        if marker in lexicon.compliance_markers and _is_compliance(head, lexicon):
+        if (
+            marker in lexicon.compliance_markers
+            and _is_compliance(head, lexicon)
+            and governor.lemma_.lower() not in lexicon.hostile_verbs
+        ):
+            # "will retaliate if Finland hosts nuclear weapons": a threat's condition
+            # sets it off, whoever acts.
             kind = ConditionType.PREREQUISITE
         results.append(FoundCondition(kind, (start, end), governor, tuple(tokens), verbal))
     return results

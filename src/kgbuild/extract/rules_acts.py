@@ -111,6 +111,17 @@ def _refused_by_prep(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _asked_in_passive(verb: Token) -> tuple[Token, tuple[Token, ...]] | None:
+    """Give the subject of a passive demand verb and who asks, if named: "Kenya has been
+    told to cut its deficit", "Turkey was asked by the UN to host the talks"."""
+    subject = first_child(verb, {"nsubjpass"})
+    if subject is None or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if is_agent(c)), None)
+    asking = tuple(children(agent, {"pobj"})) if agent is not None else ()
+    return subject, asking
+
+
 def _infinitive_subject(clause: Token) -> Token | None:
     """Give the subject the parser gave an infinitive clause ("wants [Russia to
     withdraw]"): who is asked to act."""
@@ -131,11 +142,17 @@ def _refrained_from(verb: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _asked_act(request: Token) -> Token | None:
-    """Give the infinitive a request noun introduces, on the noun ("demands to lift") or,
-    as the parser often has it, on the verb right after the noun ("calls to accept")."""
+    """Give the act a request noun asks for: its infinitive, on the noun ("demands to
+    lift") or, as the parser often has it, on the verb right after the noun ("calls to
+    accept"); or its "that" clause ("the demand that it stop buying oil")."""
     own = infinitive_under(request)
     if own is not None:
         return own
+    for clause in request.children:  # "rejected the demand that it stop buying oil"
+        if clause.dep_ in {"acl", "ccomp"} and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+        ):
+            return clause
     after = infinitive_after(request)
     to = infinitive_to(after) if after is not None else None
     return after if to is not None and to.i == request.right_edge.i + 1 else None
@@ -210,6 +227,10 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     if complement is not None:
         controller = object_controller(token)
+        asked = _asked_in_passive(token)
+        if controller is None and asked is not None:
+            # "Turkey was asked to host the talks (by the UN)": the subject is asked.
+            controller, requesters = asked
         if controller is None and lemma in lexicon.addressee_verbs:
             return  # "X wants to act" is the subject's own wish, "asked to" says nothing
         if controller is not None and controller.ent_type_ in AMOUNT_ENTITIES:
@@ -295,7 +316,11 @@ def formal_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     obj = first_child(token, OBJECT_DEPS)
     cue: tuple[Token, ...] = (token,)
     if obj is None and particle_token is not None and phrase in lexicon.formal_phrases:
-        obj = first_child(particle_token, {"pobj"})
+        # "locked in a deal"; "signed off on the package", "on" after the particle
+        after = [p for p in children(token, {"prep"}) if p.i > particle_token.i]
+        obj = first_child(particle_token, {"pobj"}) or next(
+            (o for p in after for o in children(p, {"pobj"})), None
+        )
         cue = (token, particle_token)
     if obj is None:
         return
