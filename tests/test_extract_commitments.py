@@ -52,6 +52,11 @@ def test_object_control_infinitive_parsed_as_adverbial_clause() -> None:
     assert c.action == "refrain from attacks on power plants"
 
 
+def test_object_control_with_to_and_a_gerund_binds_the_object() -> None:
+    c = only("The agreement commits New Delhi to eliminating duties on EU exports.")
+    assert (c.debtors, c.action) == (("india",), "eliminating duties on EU exports")
+
+
 def test_reflexive_object_reads_as_the_verbs_own_to_phrase() -> None:
     c = only("Germany committed itself to spending 2 percent of GDP on defence.")
     assert (c.debtors, c.action) == (("germany",), "spending 2 percent of GDP on defence")
@@ -280,6 +285,18 @@ def test_rejecting_a_demand_that_refuses_the_demanded_act() -> None:
     assert (c.debtors, c.action, c.polarity) == (
         ("india",), "stop buying Russian oil", Polarity.NEGATIVE
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "debtors"),
+    [
+        ("The representative of China said his country would contribute $10 million.", ("china",)),
+        ("The delegate of France said her delegation stood ready to draft a text.", ("france",)),
+    ],
+)
+def test_a_delegate_of_a_state_speaks_for_it(sentence: str, debtors: tuple[str, ...]) -> None:
+    c = only(sentence)
+    assert (c.debtors, c.stated_by) == (debtors, debtors)
 
 
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:

@@ -249,7 +249,12 @@ class Resolver:
             for ancestor in token.ancestors:
                 for child in ancestor.children:
                     if child.dep_ in SUBJECT_DEPS and child.i < token.i:
-                        subject_keys = self.index.keys_of_phrase(child)
+                        # "The representative of China said his country ...": a delegate
+                        subject_keys = self.index.keys_of_phrase(child) or (
+                            self._represented(child, speaker)
+                            if child.lemma_.lower() in self.words.delegation_nouns
+                            else []
+                        )
                         if subject_keys:
                             return self._state_of(subject_keys[0])
                         for modifier in child.children:

@@ -186,8 +186,19 @@ def _object_control(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None
     obj = first_child(verb, OBJECT_DEPS)
     if obj is None or is_reflexive(obj):
         return None  # "committed itself to ..." binds the subject
-    infinitive = infinitive_after(obj)
+    infinitive = infinitive_after(obj) or _gerund_after_to(verb, obj)
     return (obj, infinitive) if infinitive is not None else None
+
+
+def _gerund_after_to(verb: Token, obj: Token) -> Token | None:
+    """Give the gerund of "to" + "-ing" after a verb's object ("commits New Delhi to
+    eliminating duties")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i > obj.i:
+            gerund = first_child(prep, {"pcomp", "pobj"})
+            if gerund is not None and gerund.tag_ == "VBG":
+                return gerund
+    return None
 
 
 # What a reporting verb reports, when it has its own: "said that ...", "said it would ...".
