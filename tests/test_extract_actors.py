@@ -469,6 +469,11 @@ def test_capitalised_member_states_are_a_group_labelled_in_lower_case() -> None:
     assert found.commitments[0].debtors == ("several-member-states",)
 
 
+def test_operators_are_a_group() -> None:
+    found = extract_text("Several international operators said they were ready to return.")
+    assert found.commitments[0].debtors == ("several-international-operators",)
+
+
 def test_singular_title_is_not_a_group() -> None:
     found = extract_text("Anna Lindqvist, Sweden's foreign minister, said Sweden would help.")
     assert not [a for a in found.actors if a.type is ActorType.GROUP]

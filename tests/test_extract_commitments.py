@@ -299,6 +299,34 @@ def test_a_delegate_of_a_state_speaks_for_it(sentence: str, debtors: tuple[str, 
     assert (c.debtors, c.stated_by) == (debtors, debtors)
 
 
+def test_releasing_money_is_a_fulfilled_act_but_releasing_a_statement_is_not() -> None:
+    c = only("Kenya's central bank released 2.1bn shillings in back pay.")
+    assert (c.action, c.status) == ("2.1bn shillings", Status.FULFILLED)
+    assert extract_text("Kenya released a statement on Monday.").commitments == ()
+
+
+def test_could_not_support_refuses_but_could_not_deliver_speaks_of_ability() -> None:
+    c = only("Washington could not support applying the resolution at this time.")
+    assert (c.polarity, c.status) == (Polarity.NEGATIVE, Status.PLEDGED)
+    assert extract_text("Russia could not deliver the gas.").commitments == ()
+
+
+def test_ministers_of_several_states_act_for_them() -> None:
+    c = only(
+        "On Friday the energy ministers of Kyrgyzstan, Kazakhstan and Uzbekistan signed a "
+        "three-year agreement."
+    )
+    assert c.debtors == ("kyrgyzstan", "kazakhstan", "uzbekistan")
+
+
+def test_the_parties_are_all_the_parties_of_the_last_deal() -> None:
+    found = extract_text(
+        "On Friday the energy ministers of Kyrgyzstan, Kazakhstan and Uzbekistan signed a "
+        "three-year agreement. The parties agreed to install flow gauges."
+    ).commitments
+    assert [c.debtors for c in found] == [("kyrgyzstan", "kazakhstan", "uzbekistan")] * 2
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

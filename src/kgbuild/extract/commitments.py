@@ -73,7 +73,8 @@ def extract_commitments(
     # EUR 200 million ... The first tranche will be disbursed in November".
     giver: tuple[str, ...] = ()
     parties: dict[str, tuple[str, ...]] = {}  # agreement noun -> the parties of the last one
-    latest_parties: tuple[str, ...] = ()  # the parties of the last agreement of any kind
+    latest_parties: tuple[str, ...] = ()  # the two parties of the last agreement of any kind
+    deal_parties: tuple[str, ...] = ()  # the parties, however many, of the last agreement
     asked = _quoted_question_tokens(doc)
     for sentence in doc.sents:
         if sentence.text.strip() == "" or _overlaps(sentence, excluded):
@@ -114,6 +115,8 @@ def extract_commitments(
                 # "both sides will ...": the parties of the last deal, else the pair just named
                 # ("tariffs on Mexico and Canada ... after both countries agreed").
                 agreed = latest_parties if pair.lemma_.lower() in lexicon.counterpart_nouns else ()
+                if not _counted(pair, lexicon):
+                    agreed = deal_parties  # "the parties agreed to ...": all of them
                 debtors = (
                     agreed
                     or _pair_before(pair, index)
@@ -185,6 +188,7 @@ def extract_commitments(
             ):
                 parties[agreement.lemma_.lower()] = debtors
                 latest_parties = debtors if len(debtors) == 2 else ()
+                deal_parties = debtors
         previous_debtors = sentence_debtors or previous_debtors
 
 
@@ -295,6 +299,11 @@ def _pair_kinds(
     return SIDES, frozenset()
 
 
+def _counted(phrase: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a pair phrase counts two ("both sides", "the two parties")."""
+    return any(c.lower_ in lexicon.counterpart_quantifiers for c in phrase.children)
+
+
 def _pair_phrase(heads: tuple[Token, ...], lexicon: Lexicon) -> Token | None:
     """Give the head of a debtor phrase "both sides" / "the two countries", else None."""
     if len(heads) != 1:
@@ -304,9 +313,12 @@ def _pair_phrase(heads: tuple[Token, ...], lexicon: Lexicon) -> Token | None:
         lexicon.counterpart_nouns | lexicon.pair_nouns | lexicon.pair_person_nouns
     ):
         return None
-    if not any(c.lower_ in lexicon.counterpart_quantifiers for c in head.children):
-        return None
-    return head
+    if _counted(head, lexicon):
+        return head
+    # "The parties agreed to ...": the parties of the last deal, however many.
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    plural_sides = head.lemma_.lower() in lexicon.counterpart_nouns and head.tag_ == "NNS"
+    return head if definite and plural_sides and len(list(head.children)) == 1 else None
 
 
 def _agreement_parties(

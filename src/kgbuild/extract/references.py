@@ -123,17 +123,28 @@ class Resolver:
         return list(sides) if len(sides) == 1 else []
 
     def _officials_in(self, token: Token) -> list[str]:
-        """Give the state whose officials a noun names by their seat: "officials in
-        Beijing", "diplomats from Kenya"."""
+        """Give the states whose officials a noun names by their seat or state: "officials
+        in Beijing", "diplomats from Kenya", "the energy ministers of Kyrgyzstan,
+        Kazakhstan and Uzbekistan"."""
         for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"in", "from"}:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "of"}:
                 continue
-            for place in prep.children:
-                found = self.index.gazetteer.lookup(place.text) if place.dep_ == "pobj" else None
-                if found is not None and found[0].type is ActorType.STATE:
-                    self.index.add_related(found[0].key)
-                    return [found[0].key]
+            places = [t for p in prep.children if p.dep_ == "pobj" for t in conjuncts(p)]
+            states = [self._state_named(place) for place in places]
+            if places and all(states):
+                return list(dict.fromkeys(s for s in states if s))
         return []
+
+    def _state_named(self, place: Token) -> str | None:
+        """Give the state a word names, as a name or as its seat ("Beijing")."""
+        key = self.index.key_at(place)
+        if key is not None and self.index.kind(key) is ActorType.STATE:
+            return key
+        found = self.index.gazetteer.lookup(place.text)
+        if found is None or found[0].type is not ActorType.STATE:
+            return None
+        self.index.add_related(found[0].key)
+        return found[0].key
 
     def _pronoun(self, token: Token) -> list[str]:
         """Give the actors a pronoun stands for: in what someone says, the one who says

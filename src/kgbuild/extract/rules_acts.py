@@ -377,8 +377,10 @@ def fulfilled_act(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if _background_past(token, lexicon):
         return  # "ECOWAS had imposed sanctions after the coup": the story's background
     obj = _given_thing(token, first_child(token, OBJECT_DEPS))
-    if obj is None or obj.lemma_.lower() in lexicon.hostile_nouns:
-        return
+    if obj is None or obj.lemma_.lower() in lexicon.hostile_nouns | lexicon.publication_nouns:
+        return  # "launched an offensive", "released a statement": no undertaking kept
+    if obj.lower_ in lexicon.negative_pronouns:
+        return  # "has paid nothing since 2023"
     yield Predicate(
         "fulfilled_act",
         (token,),

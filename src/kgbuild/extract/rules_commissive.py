@@ -464,7 +464,9 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if lemma in lexicon.deliberation_verbs and status is Status.PLEDGED and not negated:
         status = Status.CONSIDERED  # "would consider all options" weighs them, no more
     if negated and status is Status.CONSIDERED:
-        return  # "could not" describes ability, not a refusal
+        if lemma not in lexicon.stance_verbs:
+            return  # "could not" describes ability, not a refusal
+        status = Status.PLEDGED  # "Washington could not support applying resolution 2719"
     obj = first_child(token, OBJECT_DEPS)
     if (
         status is Status.CONSIDERED

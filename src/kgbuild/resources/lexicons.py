@@ -36,6 +36,7 @@ class Lexicon:
     formal_verbs: frozenset[str]
     formal_phrases: frozenset[str]
     fulfilled_verbs: frozenset[str]
+    publication_nouns: frozenset[str]
     fulfilled_phrases: frozenset[str]
     passive_undertaking_verbs: frozenset[str]
     permission_verbs: frozenset[str]
@@ -80,6 +81,7 @@ class Lexicon:
     future_semi_modals: frozenset[str]
     pending_adverbs: frozenset[str]
     negative_pronouns: frozenset[str]
+    stance_verbs: frozenset[str]
     negators: frozenset[str]
     condition_markers: Mapping[str, ConditionType]
     condition_first_words: frozenset[str]  # the first word of each marker
@@ -188,6 +190,7 @@ def load_lexicon() -> Lexicon:
         formal_verbs=_words(pred, "formal_verbs", "predicates.yaml"),
         formal_phrases=_words(pred, "formal_phrases", "predicates.yaml"),
         fulfilled_verbs=_words(pred, "fulfilled_verbs", "predicates.yaml"),
+        publication_nouns=_words(pred, "publication_nouns", "predicates.yaml"),
         fulfilled_phrases=_words(pred, "fulfilled_phrases", "predicates.yaml"),
         passive_undertaking_verbs=_words(pred, "passive_undertaking_verbs", "predicates.yaml"),
         permission_verbs=_words(pred, "permission_verbs", "predicates.yaml"),
@@ -232,6 +235,7 @@ def load_lexicon() -> Lexicon:
         future_semi_modals=_words(modals, "future_verbs", "modals.yaml"),
         pending_adverbs=_words(modals, "pending_adverbs", "modals.yaml"),
         negative_pronouns=_words(modals, "negative_pronouns", "modals.yaml"),
+        stance_verbs=_words(modals, "stance_verbs", "modals.yaml"),
         negators=_words(modals, "negators", "modals.yaml"),
         condition_markers=markers,
         condition_first_words=frozenset(m.split()[0] for m in markers),
