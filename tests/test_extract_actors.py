@@ -661,6 +661,15 @@ def test_name_cut_before_a_place_after_a_particle_is_one_organisation() -> None:
     assert found.commitments[0].debtors == ("institut-pasteur-de-dakar",)
 
 
+def test_name_the_tagger_ran_into_its_bracketed_acronym_ends_before_the_bracket() -> None:
+    found = extract_text(
+        "R. Palanisamy, president of the Tiruppur Exporters' Association (TEA), spoke. The "
+        "TEA said it would hire 5,000 workers."
+    )
+    assert actor(found, "tiruppur-exporters-association").label == "Tiruppur Exporters' Association"
+    assert found.commitments[0].debtors == ("tiruppur-exporters-association",)
+
+
 def test_bracketed_acronym_of_other_initials_is_not_linked() -> None:
     found = extract_text("The Rapid Support Forces (SAF) agreed to a truce.")
     assert "rapid-support-forces" in keys(found)

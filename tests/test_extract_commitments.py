@@ -327,6 +327,32 @@ def test_the_parties_are_all_the_parties_of_the_last_deal() -> None:
     assert [c.debtors for c in found] == [("kyrgyzstan", "kazakhstan", "uzbekistan")] * 2
 
 
+def test_confirming_what_one_has_done_reports_it_done() -> None:
+    c = only("Seoul confirmed it had dismantled the last of its loudspeakers on Friday.")
+    assert (c.debtors, c.status) == (("south-korea",), Status.FULFILLED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "debtors", "requesters", "action"),
+    [
+        ("Beijing asked Washington for a delay of the tariffs.", ("united-states",), ("china",),
+         "a delay of the tariffs"),
+        ("Kyiv pressed Berlin for Taurus missiles.", ("germany",), ("ukraine",), "Taurus missiles"),
+    ],
+)
+def test_asking_someone_for_a_thing_demands_it_of_them(
+    sentence: str, debtors: tuple[str, ...], requesters: tuple[str, ...], action: str
+) -> None:
+    c = only(sentence)
+    assert (c.debtors, c.requested_by, c.action, c.status) == (
+        debtors, requesters, action, Status.DEMANDED
+    )
+
+
+def test_asking_for_a_while_demands_nothing() -> None:
+    assert extract_text("Kenya pressed Somalia for months.").commitments == ()
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

@@ -100,8 +100,17 @@ def _joined_names(doc: Doc, words: ActorWords) -> list[DocSpan]:
         if previous is not None and previous.label_ == "ORG" and (slashed or cut):
             joined[-1] = DocSpan(doc, previous.start, ent.end, label="ORG")
         else:
-            joined.append(ent)
+            joined.append(_before_open_bracket(ent))
     return joined
+
+
+def _before_open_bracket(ent: DocSpan) -> DocSpan:
+    """Give a name without the bracket the tagger ran it into: "Tiruppur Exporters'
+    Association (TEA" is the name; "(TEA)" its acronym, read by link_acronyms."""
+    opened = [t.i for t in ent if t.text == "("]
+    if not opened or any(t.text == ")" for t in ent) or opened[0] == ent.start:
+        return ent
+    return DocSpan(ent.doc, ent.start, opened[0], label=ent.label_)
 
 
 def _with_name_suffix(ent: DocSpan, words: ActorWords) -> DocSpan:

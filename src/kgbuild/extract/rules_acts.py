@@ -111,6 +111,21 @@ def _refused_by_prep(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _asked_for(verb: Token, addressee: Token | None) -> Token | None:
+    """Give what a demand verb asks its object for ("asked Washington for a delay"): the
+    object of a "for" after the object; not a duration or a name ("for months", "for
+    Shetland")."""
+    if addressee is None:
+        return None
+    for prep in children(verb, {"prep"}):
+        if prep.lower_ == "for" and prep.i > addressee.i:
+            thing = first_child(prep, {"pobj"})
+            if thing is None or thing.pos_ != "NOUN" or thing.ent_type_ in AMOUNT_ENTITIES:
+                continue
+            return thing
+    return None
+
+
 def _asked_in_passive(verb: Token) -> tuple[Token, tuple[Token, ...]] | None:
     """Give the subject of a passive demand verb and who asks, if named: "Kenya has been
     told to cut its deficit", "Turkey was asked by the UN to host the talks"."""
@@ -251,9 +266,23 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             requesters,
         )
         return
+    obj = first_child(token, OBJECT_DEPS)
+    asked_for = _asked_for(token, obj) if lemma in lexicon.asking_verbs else None
+    if obj is not None and asked_for is not None:
+        # "asked Washington for a delay", "will press the association for a wage revision"
+        yield Predicate(
+            "demand_for",
+            (token,),
+            token,
+            asked_for,
+            Status.DEMANDED,
+            Polarity.POSITIVE,
+            (obj,),
+            requesters,
+        )
+        return
     if lemma in lexicon.addressee_verbs:
         return  # these demand only of an addressee, with an infinitive
-    obj = first_child(token, OBJECT_DEPS)
     # "called the agreement a good day for Shetland", "push talks on the next phase": with a
     # thing as object, the preposition is not "calling for", "pushing for".
     thing = obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in lexicon.group_nouns

@@ -106,6 +106,15 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         return
     if (
         complement is not None
+        and lemma in lexicon.reporting_verbs
+        and complement.dep_ == "ccomp"
+        and is_past(complement)
+        and modal_aux(complement, lexicon) is None
+        and children(complement, SUBJECT_DEPS)
+    ):
+        status = Status.FULFILLED  # "Seoul confirmed it had dismantled the loudspeakers"
+    if (
+        complement is not None
         and complement.dep_ == "xcomp"
         and complement.lemma_.lower() in lexicon.deliberation_verbs
     ):

@@ -29,6 +29,7 @@ class Lexicon:
     demand_verbs: frozenset[str]
     request_nouns: frozenset[str]
     demand_object_verbs: frozenset[str]
+    asking_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     demand_preps: frozenset[str]
     demand_source_preps: frozenset[str]
@@ -183,6 +184,7 @@ def load_lexicon() -> Lexicon:
         demand_verbs=_words(pred, "demand_verbs", "predicates.yaml"),
         request_nouns=_words(pred, "request_nouns", "predicates.yaml"),
         demand_object_verbs=_words(pred, "demand_object_verbs", "predicates.yaml"),
+        asking_verbs=_words(pred, "asking_verbs", "predicates.yaml"),
         intent_verbs=_words(pred, "intent_verbs", "predicates.yaml"),
         demand_preps=_words(pred, "demand_preps", "predicates.yaml"),
         demand_source_preps=_words(pred, "demand_source_preps", "predicates.yaml"),
