@@ -469,6 +469,19 @@ def test_capitalised_member_states_are_a_group_labelled_in_lower_case() -> None:
     assert found.commitments[0].debtors == ("several-member-states",)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("The eastern authorities pledged not to halt loadings.", "eastern-authorities"),
+        ("Libya's rival administrations signed a revenue deal.", "libya-s-rival-administrations"),
+    ],
+)
+def test_a_states_authorities_split_by_an_adjective_are_a_group(sentence: str, key: str) -> None:
+    found = extract_text(sentence)
+    assert actor(found, key).type is ActorType.GROUP
+    assert found.commitments[0].debtors == (key,)
+
+
 def test_operators_are_a_group() -> None:
     found = extract_text("Several international operators said they were ready to return.")
     assert found.commitments[0].debtors == ("several-international-operators",)

@@ -353,6 +353,19 @@ def test_asking_for_a_while_demands_nothing() -> None:
     assert extract_text("Kenya pressed Somalia for months.").commitments == ()
 
 
+def test_past_perfect_with_an_attribution_inside_is_reported_not_background() -> None:
+    found = extract_text(
+        "London had contributed an additional £8 million to the trust fund, she said, and was "
+        "open to a phased application of the resolution."
+    ).commitments
+    assert [(c.debtors, c.status) for c in found][:1] == [(("united-kingdom",), Status.FULFILLED)]
+
+
+def test_supporting_a_position_undertakes_nothing() -> None:
+    found = extract_text("China's representative said Beijing supported the A3+ position.")
+    assert found.commitments == ()
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

@@ -25,7 +25,7 @@ def add_groups(
     """Add collectives named in the text, with the members the text lists beside them."""
     for token in doc:
         if (
-            not _group_noun(token, lexicon)
+            not (_group_noun(token, lexicon) or _split_authorities(token, lexicon, words))
             or index.key_at(token) is not None
             or in_regions(token.idx, skipped)
         ):
@@ -66,6 +66,20 @@ def _group_noun(token: Token, lexicon: Lexicon) -> bool:
         and not token.ent_type_
         and token.lower_.endswith("s")
         and _common_word(token, lexicon)
+    )
+
+
+def _split_authorities(token: Token, lexicon: Lexicon, words: ActorWords) -> bool:
+    """Tell whether a plural noun for a state's government names a group of its parts, by
+    an adjective in lower case that no state has ("the eastern authorities", "rival
+    administrations"); "Haitian authorities" are Haiti."""
+    return (
+        token.tag_ in PLURAL_TAGS
+        and token.lemma_.lower() in words.state_nouns
+        and any(
+            c.dep_ == "amod" and c.text.islower() and c.lower_ in lexicon.group_adjectives
+            for c in token.children
+        )
     )
 
 

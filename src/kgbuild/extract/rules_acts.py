@@ -438,6 +438,12 @@ def _background_past(verb: Token, lexicon: Lexicon) -> bool:
     it had already delivered fuel")."""
     perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
     reported = any(a.lemma_.lower() in lexicon.reporting_verbs for a in verb.ancestors)
+    # "London had contributed £8 million, she said": an attribution set in the clause.
+    reported = reported or any(
+        child.dep_ in {"parataxis", "advcl"} and child.lemma_.lower() in lexicon.reporting_verbs
+        for clause in (verb, verb.head)
+        for child in clause.children
+    )
     return perfect and not reported
 
 
