@@ -366,6 +366,14 @@ def test_supporting_a_position_undertakes_nothing() -> None:
     assert found.commitments == ()
 
 
+def test_both_sides_are_the_pair_that_agreed_before() -> None:
+    found = extract_text(
+        "Yemen's government and the Houthis agreed to exchange more than 900 detainees. The "
+        "two sides will also allow the ICRC to visit all detention sites."
+    ).commitments
+    assert [c.debtors for c in found] == [("yemen", "houthis")] * 2
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

@@ -116,7 +116,9 @@ def extract_commitments(
                 # ("tariffs on Mexico and Canada ... after both countries agreed").
                 agreed = latest_parties if pair.lemma_.lower() in lexicon.counterpart_nouns else ()
                 if not _counted(pair, lexicon):
-                    agreed = deal_parties  # "the parties agreed to ...": all of them
+                    # "the parties agreed to ...": all of them, unless a term the text
+                    # defined says who ('(hereinafter "the Parties")').
+                    agreed = debtors or deal_parties
                 debtors = (
                     agreed
                     or _pair_before(pair, index)
@@ -187,6 +189,11 @@ def extract_commitments(
                 and agreement.lemma_.lower() in lexicon.agreement_nouns
             ):
                 parties[agreement.lemma_.lower()] = debtors
+                latest_parties = debtors if len(debtors) == 2 else ()
+                deal_parties = debtors
+            elif len(debtors) > 1 and any(
+                c.lemma_.lower() in lexicon.mutual_verbs for c in predicate.cue
+            ):
                 latest_parties = debtors if len(debtors) == 2 else ()
                 deal_parties = debtors
         previous_debtors = sentence_debtors or previous_debtors

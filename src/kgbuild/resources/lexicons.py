@@ -65,6 +65,7 @@ class Lexicon:
     hedged_only_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
     agreement_verbs: frozenset[str]
+    mutual_verbs: frozenset[str]
     undertaking_nouns: frozenset[str]
     hearsay_nouns: frozenset[str]
     commentator_nouns: frozenset[str]
@@ -220,6 +221,7 @@ def load_lexicon() -> Lexicon:
         hedged_only_nouns=_words(pred, "hedged_only_nouns", "predicates.yaml"),
         agreement_nouns=_words(pred, "agreement_nouns", "predicates.yaml"),
         agreement_verbs=_words(pred, "agreement_verbs", "predicates.yaml"),
+        mutual_verbs=_words(pred, "mutual_verbs", "predicates.yaml"),
         undertaking_nouns=_words(pred, "undertaking_nouns", "predicates.yaml"),
         hearsay_nouns=_words(pred, "hearsay_nouns", "predicates.yaml"),
         commentator_nouns=_words(pred, "commentator_nouns", "predicates.yaml"),
