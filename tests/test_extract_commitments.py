@@ -374,6 +374,22 @@ def test_both_sides_are_the_pair_that_agreed_before() -> None:
     assert [c.debtors for c in found] == [("yemen", "houthis")] * 2
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The two ministers agreed to hold the next meeting in Manila.",
+        "The two ministers confirmed that they would hold the next meeting in Manila.",
+    ],
+)
+def test_the_two_ministers_are_the_two_persons_named_most(last: str) -> None:
+    found = extract_text(
+        "Foreign Minister Kenji Sato held talks with Philippine Foreign Secretary Maria Ramos. "
+        "Sato said Japan would provide radars. Ramos said the Philippines would expedite the "
+        "ratification. " + last
+    ).commitments
+    assert found[-1].debtors == ("kenji-sato", "maria-ramos")
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

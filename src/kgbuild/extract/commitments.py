@@ -301,6 +301,8 @@ def _pair_kinds(
     lemma = phrase.lemma_.lower()
     if lemma in lexicon.pair_person_nouns:
         return frozenset({ActorType.PERSON}), lexicon.leader_posts
+    if lemma in lexicon.pair_official_nouns:
+        return frozenset({ActorType.PERSON}), frozenset()
     if lemma in lexicon.pair_nouns:
         return frozenset({ActorType.STATE}), frozenset()
     return SIDES, frozenset()
@@ -316,8 +318,14 @@ def _pair_phrase(heads: tuple[Token, ...], lexicon: Lexicon) -> Token | None:
     if len(heads) != 1:
         return None
     head = heads[0]
+    if head.lower_ == "they":
+        # "The two ministers confirmed that they would ...": the pair that says so.
+        head = reporting_subject(head, lexicon) or head
     if head.lemma_.lower() not in (
-        lexicon.counterpart_nouns | lexicon.pair_nouns | lexicon.pair_person_nouns
+        lexicon.counterpart_nouns
+        | lexicon.pair_nouns
+        | lexicon.pair_person_nouns
+        | lexicon.pair_official_nouns
     ):
         return None
     if _counted(head, lexicon):

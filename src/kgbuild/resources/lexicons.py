@@ -75,6 +75,7 @@ class Lexicon:
     counterpart_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     pair_person_nouns: frozenset[str]
+    pair_official_nouns: frozenset[str]
     leader_posts: frozenset[str]
     counterpart_quantifiers: frozenset[str]
     hostile_nouns: frozenset[str]
@@ -231,6 +232,7 @@ def load_lexicon() -> Lexicon:
         counterpart_nouns=_words(pred, "counterpart_nouns", "predicates.yaml"),
         pair_nouns=_words(pred, "pair_nouns", "predicates.yaml"),
         pair_person_nouns=_words(pred, "pair_person_nouns", "predicates.yaml"),
+        pair_official_nouns=_words(pred, "pair_official_nouns", "predicates.yaml"),
         leader_posts=_words(pred, "leader_posts", "predicates.yaml"),
         counterpart_quantifiers=_words(pred, "counterpart_quantifiers", "predicates.yaml"),
         hostile_nouns=_words(pred, "hostile_nouns", "predicates.yaml"),
