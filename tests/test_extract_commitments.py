@@ -390,6 +390,31 @@ def test_the_two_ministers_are_the_two_persons_named_most(last: str) -> None:
     assert found[-1].debtors == ("kenji-sato", "maria-ramos")
 
 
+def test_requesting_someones_support_asks_it_of_them() -> None:
+    c = only("Ramos requested Japan's continued support for the coast guard.")
+    assert (c.debtors, c.action, c.status) == (
+        ("japan",), "continued support for the coast guard", Status.DEMANDED
+    )
+
+
+def test_the_two_capitalised_ministers_of_a_readout_are_the_pair() -> None:
+    found = extract_text(
+        "Foreign Minister Kenji Hayama held talks with Foreign Secretary Teresita Villanueva. "
+        "Hayama said Japan would provide radars. Villanueva said the Philippines would "
+        "expedite ratification. The two Ministers agreed to hold the next meeting in Manila."
+    ).commitments
+    assert found[-1].debtors == ("kenji-hayama", "teresita-villanueva")
+
+
+def test_the_government_is_the_one_a_state_owned_earlier_not_the_main_states() -> None:
+    found = extract_text(
+        "Oman hosted the talks. Oman's mediators praised Oman's role. Oman thanked the "
+        "government of Yemen and the Houthis. A delegate said the government would carry out its "
+        "side of the deal in full."
+    ).commitments
+    assert found[-1].debtors == ("yemen",)
+
+
 def test_passive_no_troops_will_be_deployed_is_negative() -> None:
     c = only("No Canadian troops will be deployed.")
     assert (c.debtors, c.polarity) == (("canada",), Polarity.NEGATIVE)

@@ -298,7 +298,7 @@ def _pair_kinds(
     """Give the kinds of actor a pair phrase may stand for, and the offices they must hold:
     "both leaders" persons heading a state, "the two countries" states, "both sides"
     states or organisations."""
-    lemma = phrase.lemma_.lower()
+    lemma = _pair_lemma(phrase)
     if lemma in lexicon.pair_person_nouns:
         return frozenset({ActorType.PERSON}), lexicon.leader_posts
     if lemma in lexicon.pair_official_nouns:
@@ -306,6 +306,13 @@ def _pair_kinds(
     if lemma in lexicon.pair_nouns:
         return frozenset({ActorType.STATE}), frozenset()
     return SIDES, frozenset()
+
+
+def _pair_lemma(head: Token) -> str:
+    """Give a pair noun's lemma, also when capitalised and tagged a name ("the two
+    Ministers" of an official readout)."""
+    word = head.lemma_.lower()
+    return word[:-1] if head.pos_ == "PROPN" and word.endswith("s") else word
 
 
 def _counted(phrase: Token, lexicon: Lexicon) -> bool:
@@ -321,7 +328,7 @@ def _pair_phrase(heads: tuple[Token, ...], lexicon: Lexicon) -> Token | None:
     if head.lower_ == "they":
         # "The two ministers confirmed that they would ...": the pair that says so.
         head = reporting_subject(head, lexicon) or head
-    if head.lemma_.lower() not in (
+    if _pair_lemma(head) not in (
         lexicon.counterpart_nouns
         | lexicon.pair_nouns
         | lexicon.pair_person_nouns
@@ -472,6 +479,8 @@ def _action_tokens(predicate: Predicate, excluded: set[int], lexicon: Lexicon) -
             and child.dep_ in {"poss", "det", "amod", "nmod", "case"}
         ):
             drop.update(t.i for t in child.subtree)
+        if predicate.rule == "demand_object" and predicate.debtors and child.dep_ == "poss":
+            drop.update(t.i for t in child.subtree)  # "requested Japan's support"
     for token in head.subtree:
         if token.i == head.i:
             continue

@@ -294,7 +294,32 @@ class Resolver:
         states = [k for k in speaker if self.index.kind(k) is ActorType.STATE]
         if len(states) == 1:
             return states  # also in a joint statement of a state and an organisation
-        return self._home_state()
+        return self._named_before(token) or self._home_state()
+
+    def _named_before(self, token: Token) -> list[str]:
+        """Give the state of the last earlier "government" (the same noun) the text tied
+        to a state: "Kenya's government ... the government said" is Kenya's, whatever the
+        dateline."""
+        for earlier in reversed(token.doc[: token.i]):
+            if earlier.lemma_.lower() != token.lemma_.lower():
+                continue
+            owners = [c for c in earlier.children if c.dep_ in OWNER_MODIFIER_DEPS]
+            owners += [
+                pobj
+                for prep in earlier.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+            states = {
+                k
+                for o in owners
+                for k in self.index.keys_of_phrase(o)
+                if self.index.kind(k) is ActorType.STATE
+            }
+            if len(states) == 1:
+                return list(states)
+        return []
 
     def _speakers_only_state(self, speaker: Sequence[str]) -> list[str]:
         """Give the one state the speakers stand for, if exactly one."""

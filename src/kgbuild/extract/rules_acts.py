@@ -308,6 +308,8 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
                 )
                 return
     if obj is not None and lemma in lexicon.demand_object_verbs and obj.pos_ != "PRON":
+        # "requested Japan's continued support": whose support is asked is asked for it.
+        owner = first_child(obj, {"poss"})
         yield Predicate(
             "demand_object",
             (token,),
@@ -315,7 +317,7 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             obj,
             Status.DEMANDED,
             Polarity.POSITIVE,
-            (),
+            (owner,) if owner is not None and owner.pos_ != "PRON" else (),
             requesters,
         )
 
