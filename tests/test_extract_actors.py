@@ -482,6 +482,14 @@ def test_a_states_authorities_split_by_an_adjective_are_a_group(sentence: str, k
     assert found.commitments[0].debtors == (key,)
 
 
+def test_a_capitalised_common_noun_that_acts_is_no_organisation() -> None:
+    found = extract_text(
+        "Foreign Minister Kenji Hayama met Foreign Secretary Teresita Villanueva. The two "
+        "Ministers confirmed that they would continue to work closely together."
+    )
+    assert not [a for a in found.actors if a.type is ActorType.ORGANIZATION]
+
+
 def test_operators_are_a_group() -> None:
     found = extract_text("Several international operators said they were ready to return.")
     assert found.commitments[0].debtors == ("several-international-operators",)

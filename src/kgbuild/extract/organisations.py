@@ -45,7 +45,7 @@ def add_organisations(
         named = (
             leads
             or is_organisation_name(ent, words)
-            or _acts(ent)
+            or _acts(ent, words)
             or _affiliation(ent, words.person_nouns | commentators, words)
         )
         if not named or (_modifies_noun(ent) and not leads):
@@ -469,15 +469,17 @@ def _leads(ent: DocSpan, words: ActorWords) -> bool:
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in words.agent_participles
 
 
-def _acts(ent: DocSpan) -> bool:
+def _acts(ent: DocSpan, words: ActorWords) -> bool:
     """Tell whether a one-word name the tagger took for an organisation is the subject of
     a verb ("Frontex stands ready to deploy ..."): a body that acts, not a product or an
-    event mentioned in passing."""
+    event mentioned in passing, nor a common noun capitalised ("the two Ministers")."""
     if len(ent) != 1:
         return False
     token = ent[0]
+    singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_
     return (
         token.pos_ == "PROPN"
+        and not {token.lower_, singular} & words.person_nouns
         and token.is_alpha
         and token.text[:1].isupper()
         and token.dep_ in {"nsubj", "nsubjpass"}
