@@ -111,14 +111,7 @@ class Resolver:
     def _represented(self, token: Token, speaker: Sequence[str]) -> list[str]:
         """Give the one side a delegation speaks for: the owner or modifier before it
         ("Kenya's delegation", "the Congolese delegation") or its "of" phrase."""
-        owners = [c for c in token.children if c.dep_ in OWNER_MODIFIER_DEPS and c.i < token.i]
-        owners += [
-            grand
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for grand in c.children
-            if grand.dep_ == "pobj"
-        ]
+        owners = _owners(token)
         sides = {self.index.side_of(k) for o in owners for k in self._resolve_one(o, speaker)}
         return list(sides) if len(sides) == 1 else []
 
@@ -303,17 +296,9 @@ class Resolver:
         for earlier in reversed(token.doc[: token.i]):
             if earlier.lemma_.lower() != token.lemma_.lower():
                 continue
-            owners = [c for c in earlier.children if c.dep_ in OWNER_MODIFIER_DEPS]
-            owners += [
-                pobj
-                for prep in earlier.children
-                if prep.dep_ == "prep" and prep.lower_ == "of"
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-            ]
             states = {
                 k
-                for o in owners
+                for o in _owners(earlier)
                 for k in self.index.keys_of_phrase(o)
                 if self.index.kind(k) is ActorType.STATE
             }
@@ -335,6 +320,20 @@ class Resolver:
         if self.index.kind(key) is ActorType.PERSON:
             return [self.index.side_of(key)]
         return [key]
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Give the words that say whose a noun is: an owner or modifier before it ("Kenya's
+    delegation", "the Congolese government") and its "of" phrase ("the government of
+    India")."""
+    owners = [c for c in noun.children if c.dep_ in OWNER_MODIFIER_DEPS and c.i < noun.i]
+    return owners + [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _is_bare_definite(token: Token) -> bool:

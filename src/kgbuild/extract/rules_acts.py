@@ -204,20 +204,9 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         )
     if complement is not None and complement.i < token.i:
         return  # "X has pledged ..., conditions Y had demanded": the clause came first
-    if complement is not None and (addressee := _infinitive_subject(complement)) is not None:
-        # "Germany wants Russia to withdraw", the addressee parsed as the clause's subject.
-        yield Predicate(
-            "demand_to",
-            (token,),
-            token,
-            complement,
-            Status.DEMANDED,
-            polarity_of(complement, lexicon),
-            (addressee,),
-            requesters,
-        )
-        return
-    if complement is not None and complement.dep_ == "ccomp":
+    # "Germany wants Russia to withdraw": the addressee parsed as the clause's subject.
+    addressee = _infinitive_subject(complement) if complement is not None else None
+    if complement is not None and complement.dep_ == "ccomp" and addressee is None:
         if lemma not in lexicon.demand_that_verbs:
             return  # "told reporters (that) ..." reports; it does not demand
         if any(
@@ -241,7 +230,7 @@ def demand(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         )
         return
     if complement is not None:
-        controller = object_controller(token)
+        controller = object_controller(token) or addressee
         asked = _asked_in_passive(token)
         if controller is None and asked is not None:
             # "Turkey was asked to host the talks (by the UN)": the subject is asked.
