@@ -137,10 +137,12 @@ def resolve_actors(
     organisations: list[DocSpan] = []
     known_persons: list[DocSpan] = []
     bodies: list[DocSpan] = []  # names the tagger took for persons that say "it"
+    tagged = {(ent.start, ent.end) for ent in doc.ents}
     for ent in _joined_names(doc, words):
         if in_regions(ent.start_char, skipped) or ent.text.lower() in words.not_actor_names:
             continue
-        entry, place = _gazetteer_entry(ent, gazetteer, words)
+        # A span of names joined here ("Institut Pasteur de Dakar") takes no id from its root.
+        entry, place = _gazetteer_entry(ent, gazetteer, words, (ent.start, ent.end) in tagged)
         if place:
             continue
         whole = organisation_named_after(ent, words) if entry is not None else None
@@ -279,12 +281,11 @@ def _holder_after_remit(ent: DocSpan, words: ActorWords) -> DocSpan | None:
 
 
 def _gazetteer_entry(
-    ent: DocSpan, gazetteer: Gazetteer, words: ActorWords
+    ent: DocSpan, gazetteer: Gazetteer, words: ActorWords, tagged: bool
 ) -> tuple[GazetteerEntry | None, bool]:
     """Give the gazetteer actor an entity names, and whether the entity is a capital or
-    seat used as a place (then it names no actor)."""
-    # A span of names joined here ("Institut Pasteur de Dakar") takes no id from its root.
-    tagged = any(e.start == ent.start and e.end == ent.end for e in ent.doc.ents)
+    seat used as a place (then it names no actor). Only an entity the tagger made
+    (`tagged`) carries the gazetteer id of its root."""
     entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ and tagged else None
     found = gazetteer.lookup(ent.text)
     if entry is None and found is not None:
