@@ -14,7 +14,7 @@ from ..resources.lexicons import Lexicon
 from .actor_index import SIDES, SPEAKER_PRONOUNS, SUBJECT_DEPS, in_regions
 from .actors import ActorIndex
 from .conditions import FoundCondition, find_conditions
-from .grammar import doc_text, infinitive_to, phrase, tense_shift
+from .grammar import doc_text, infinitive_to, phrase, singular, tense_shift
 from .predicates import Predicate, find_predicates
 from .references import Resolver
 from .speech import Quote, find_quotes, quote_at, reporting_subject
@@ -312,7 +312,7 @@ def _pair_lemma(head: Token) -> str:
     """Give a pair noun's lemma, also when capitalised and tagged a name ("the two
     Ministers" of an official readout)."""
     word = head.lemma_.lower()
-    return word[:-1] if head.pos_ == "PROPN" and word.endswith("s") else word
+    return singular(word) if head.pos_ == "PROPN" else word
 
 
 def _counted(phrase: Token, lexicon: Lexicon) -> bool:

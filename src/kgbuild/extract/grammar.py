@@ -186,3 +186,10 @@ def ancestors_and_self(token: Token) -> Iterator[Token]:
 def is_reflexive(token: Token) -> bool:
     """Tell whether a word is a reflexive pronoun ("itself", "themselves")."""
     return token.tag_ == "PRP" and token.lower_.endswith(("self", "selves"))
+
+
+def singular(word: str) -> str:
+    """Give a lower-case noun without a plural "s" ("ministers" -> "minister"): what
+    spaCy's lemma gives for a common noun, for a plural it tagged a name ("the two
+    Ministers", "Member States") and left as written."""
+    return word[:-1] if word.endswith("s") else word

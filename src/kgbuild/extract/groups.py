@@ -9,7 +9,7 @@ from ..iris import slugify
 from ..records import ActorType, Span
 from ..resources.lexicons import Lexicon
 from .actor_index import POSSESSIVE_MARKS, ActorIndex, ActorWords, clean_label, in_regions
-from .grammar import conjuncts
+from .grammar import conjuncts, singular
 
 QUALIFYING_DEPS = frozenset({"amod", "poss", "det", "nummod", "compound", "predet", "nmod"})
 QUANTIFIER_DEPS = frozenset({"det", "nummod", "predet", "amod"})
@@ -85,8 +85,7 @@ def _split_authorities(token: Token, lexicon: Lexicon, words: ActorWords) -> boo
 
 def _common_word(token: Token, lexicon: Lexicon) -> bool:
     """Tell whether a capitalised word is a collective noun, or its plural."""
-    word = token.lower_
-    return word in lexicon.group_nouns or (word.endswith("s") and word[:-1] in lexicon.group_nouns)
+    return token.lower_ in lexicon.group_nouns or singular(token.lower_) in lexicon.group_nouns
 
 
 def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token]:

@@ -12,6 +12,7 @@ from spacy.tokens import Span as DocSpan
 from ..iris import slugify
 from ..records import ActorType, Span
 from .actor_index import ActorBuilder, ActorIndex, ActorWords, clean_label, in_regions
+from .grammar import singular
 
 # Dependencies of a name that modifies a noun: "the Hampton Court meeting".
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
@@ -186,6 +187,8 @@ def add_untagged_acronyms(
             and not _in_capitals(token)
         ):
             acting.add(token.text)
+    if not acting:
+        return
     for token in doc:
         if token.text in acting and index.key_at(token) is None:
             _add(index, [token], None)
@@ -476,10 +479,9 @@ def _acts(ent: DocSpan, words: ActorWords) -> bool:
     if len(ent) != 1:
         return False
     token = ent[0]
-    singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_
     return (
         token.pos_ == "PROPN"
-        and not {token.lower_, singular} & words.person_nouns
+        and not {token.lower_, singular(token.lower_)} & words.person_nouns
         and token.is_alpha
         and token.text[:1].isupper()
         and token.dep_ in {"nsubj", "nsubjpass"}
@@ -650,7 +652,8 @@ def link_acronyms(index: ActorIndex, doc: Doc) -> None:
         if builder is None or builder.label[:1].upper() != acronym.text[0]:
             continue
         forms.setdefault(acronym.text, builder.key)
-    for token in doc:  # "the AFC/M23 ... M23 units": each part of a slashed name
+    slashed = any("/" in a.label for a in index.actors())
+    for token in doc if slashed else ():  # "the AFC/M23 ... M23 units": each part of it
         key = index.key_at(token) if token.text == "/" else None
         builder = index.get(key) if key is not None else None
         if builder is not None and "/" in builder.label:

@@ -436,6 +436,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     # "offered no guarantee that it would cut X": the clause of a noun with "no".
     negated = negated or (token.dep_ in {"acl", "ccomp"} and _negated_noun(token.head))
     passive = any(c.dep_ == "auxpass" for c in token.children)
+    agent = next((c for c in token.children if is_agent(c)), None) if passive else None
     subjects = children(token, SUBJECT_DEPS) or (children(semi, SUBJECT_DEPS) if semi else [])
     if not subjects and token.dep_ == "conj":
         subjects = list(subjects_of(token))
@@ -456,7 +457,6 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
             and (c.pos_ == "PROPN" or c.text[:1].isupper() or c.tag_ == "PRP$")
         )
         # "sanctions will be lifted by the United States": the agent is the debtor.
-        agent = next((c for c in token.children if is_agent(c)), None)
         if agent is not None:
             debtors = tuple(c for c in agent.children if c.dep_ == "pobj")
         if no_one and not debtors:
@@ -486,7 +486,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if status is Status.CONSIDERED and lemma in lexicon.refusal_verbs:
         return  # "the court could still block parts of it" forecasts, it offers nothing
     cue = (modal_word,) if modal_word is not None else (semi,) if semi is not None else ()
-    agentless = passive and not debtors and not any(is_agent(c) for c in token.children)
+    agentless = passive and not debtors and agent is None
     # "the releases would go ahead only if ...": an act named as the subject of a verb of
     # taking place, with no actor, binds the speaker as an agentless passive does.
     act_takes_place = (
