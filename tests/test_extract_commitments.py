@@ -211,6 +211,52 @@ def test_refusing_to_become_a_member_refuses_an_act() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "action", "polarity"),
+    [
+        ("The Houthis refused to add them to this round.", "add them to this round",
+         Polarity.NEGATIVE),
+        ("India aims to add 100,000 jobs.", "add 100,000 jobs", Polarity.POSITIVE),
+        ("Russia refused to include the journalists in the exchange.",
+         "include the journalists in the exchange", Polarity.NEGATIVE),
+    ],
+)
+def test_a_verb_of_saying_with_a_noun_object_names_an_act(
+    sentence: str, action: str, polarity: Polarity
+) -> None:
+    c = only(sentence)
+    assert (c.action, c.polarity) == (action, polarity)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Kremlin declined to add anything.", "The ministry declined to add further details.",
+     "The committee will include hydrologists from both countries."],
+)
+def test_a_verb_of_saying_with_words_for_object_names_no_act(sentence: str) -> None:
+    assert extract_text(sentence).commitments == ()
+
+
+@pytest.mark.parametrize("verb", ["hopes", "hoped"])
+def test_what_someone_hopes_another_will_do_is_no_undertaking(verb: str) -> None:
+    assert extract_text(f"Russia {verb} that Ukraine would withdraw its troops.").commitments == ()
+
+
+def test_an_installation_reported_done_is_fulfilled() -> None:
+    c = only("Uzbekistan has already installed five of its gauges.")
+    assert (c.debtors, c.status) == (("uzbekistan",), Status.FULFILLED)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Officials in Beijing have made clear they will not accept a haircut.",
+     "Beijing has made it clear that it will not accept a haircut."],
+)
+def test_making_clear_reports_like_saying(sentence: str) -> None:
+    c = only(sentence)
+    assert (c.debtors, c.stated_by, c.polarity) == (("china",), ("china",), Polarity.NEGATIVE)
+
+
 def test_what_someone_imagined_is_no_undertaking() -> None:
     found = extract_text(
         "Few imagined that three years later Sri Lanka would be negotiating to turn its "

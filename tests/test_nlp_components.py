@@ -12,7 +12,7 @@ from conftest import ARTICLES
 from kgbuild.document import read_articles
 from kgbuild.nlp import DEFAULT_MODEL, load_nlp
 from kgbuild.nlp.attribute_rules import IndexedAttributeRuler
-from kgbuild.nlp.components import ATTRIBUTE_RULES, _gazetteer_patterns
+from kgbuild.nlp.components import ATTRIBUTE_RULES, _gazetteer_patterns, _lemma_patterns
 from kgbuild.nlp.gazetteer_ruler import GazetteerRuler
 
 SENTENCES = [
@@ -82,6 +82,34 @@ def test_indexed_attribute_rules_annotate_as_spacys_attribute_ruler() -> None:
         ruler(theirs)
         indexed(ours)
         assert (theirs.to_array(columns) == ours.to_array(columns)).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("Russia hoped to join the talks.", "hoped", "hope"),
+        ("Russia hopes that Ukraine will withdraw.", "hopes", "hope"),
+        ("They are hoping for a deal.", "hoping", "hope"),
+        ("Uzbekistan installed five gauges.", "installed", "install"),
+        ("Rabbits hop.", "hop", "hop"),  # the form the lemmatizer confused stays itself
+    ],
+)
+def test_forms_the_lemmatizer_gets_wrong_are_corrected(text: str, word: str, lemma: str) -> None:
+    doc = load_nlp()(text)
+    assert [t.lemma_ for t in doc if t.text == word] == [lemma]
+
+
+def test_lemma_corrections_leave_the_indexed_attribute_rules_in_place() -> None:
+    nlp = spacy.load(DEFAULT_MODEL)
+    ruler = nlp.get_pipe("attribute_ruler")
+    ruler.add_patterns(_lemma_patterns())
+    indexed = IndexedAttributeRuler(ruler)
+    for doc in nlp.pipe([*RULER_CASES, "Russia hoped to join.", "Kenya is installing meters."],
+                        disable=["attribute_ruler", "lemmatizer", "ner"]):
+        theirs, ours = (spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes()) for _ in "ab")
+        ruler(theirs)
+        indexed(ours)
+        assert [t.lemma_ for t in theirs] == [t.lemma_ for t in ours]
 
 
 def test_loaded_pipeline_uses_the_indexed_attribute_rules() -> None:

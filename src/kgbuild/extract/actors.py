@@ -56,6 +56,7 @@ from .persons import (
     link_titles,
 )
 from .references import dateline_state
+from .speech import reports
 
 __all__ = [
     "COLLECTIVE_PRONOUNS",
@@ -214,7 +215,7 @@ def _person_speaking_as_it(ent: DocSpan, words: ActorWords, lexicon: Lexicon) ->
     described = any(c.dep_ == "appos" for c in root.children)  # "X, a spokesman, said"
     if ent.label_ != "PERSON" or titled or described or root.dep_ != "nsubj":
         return False
-    if head.lemma_.lower() not in lexicon.reporting_verbs:
+    if not reports(head, lexicon):
         return False
     clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
     return any(

@@ -17,7 +17,7 @@ from .conditions import FoundCondition, find_conditions
 from .grammar import doc_text, infinitive_to, phrase, singular, tense_shift
 from .predicates import Predicate, find_predicates
 from .references import Resolver
-from .speech import Quote, find_quotes, quote_at, reporting_subject
+from .speech import Quote, find_quotes, quote_at, reporting_subject, reports
 
 # Prepositions whose object is the target of an action, not its beneficiary
 # ("sanctions on Iran", "pressure against Russia").
@@ -620,7 +620,7 @@ def _previous_speaker(pronoun: Token, lexicon: Lexicon) -> Token | None:
     pronoun itself."""
     for i in range(pronoun.i - 1, -1, -1):
         token = pronoun.doc[i]
-        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.reporting_verbs:
+        if token.pos_ == "VERB" and reports(token, lexicon):
             subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None and subject.pos_ != "PRON":
                 return subject

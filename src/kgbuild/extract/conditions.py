@@ -12,6 +12,7 @@ from ..nlp.components import CUE_SPANS
 from ..records import ConditionType, Span
 from ..resources.lexicons import Lexicon
 from .grammar import AUXILIARY_LEMMAS, doc_text
+from .speech import reports
 
 # Punctuation that closes a condition written inline ("-- and I don't mean ...").
 CLAUSE_BREAKS = frozenset({"--", "—", "–", "(", ")", ";", ":"})
@@ -182,7 +183,7 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             # the participle; the condition then runs to the end of the sentence.
             head = doc[sentence.end - 1]
         tokens = _clause_tokens(doc, end, head, start)
-        if head.lemma_.lower() in lexicon.reporting_verbs and head.i > end:
+        if reports(head, lexicon) and head.i > end:
             # "if Kyiv backslides on the rule of law, the Commission President said": the
             # parser hung the clause on the attribution; the condition ends at the comma.
             # Without a comma before it, the verb is the condition's own ("as soon as roads

@@ -202,3 +202,27 @@ def is_past(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def names_no_act(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether `verb` is one of the verbs that carry no undertaking ("will be", "refused to
+    comment"), in the sense that carries none: with a noun complement, `role_verbs` name
+    a role ("become a member") and `object_act_verbs` an act ("add 100,000 jobs",
+    "include the journalists"; not "add anything"), where their other senses report or
+    describe."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.non_action_verbs:
+        return False
+    if lemma in lexicon.role_verbs:
+        return not any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
+    if lemma in lexicon.object_act_verbs:
+        return not any(
+            c.dep_ in ("dobj", "obj")
+            and c.pos_ in _NOMINAL_POS
+            and c.lemma_.lower() not in lexicon.speech_objects
+            for c in verb.children
+        )
+    return True
+
+
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})

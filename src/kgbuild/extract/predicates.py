@@ -27,6 +27,7 @@ from .rules_commissive import (
     modal,
     readiness,
 )
+from .speech import reports
 
 __all__ = ["RULES", "Predicate", "find_predicates"]
 
@@ -102,7 +103,7 @@ def _believed(token: Token, lexicon: Lexicon) -> bool:
         return True  # "Russia will likely reject ...": a forecast
     # "..., experts warned", "critics said Paris would ...": commentators forecast.
     for clause in (token, *token.ancestors):
-        if clause.pos_ == "VERB" and clause.lemma_.lower() in lexicon.reporting_verbs:
+        if clause.pos_ == "VERB" and reports(clause, lexicon):
             subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
             # "..., said Claire Dubois, a trade lawyer": the noun in apposition says so.
             described = [c for s in subjects for c in s.children if c.dep_ == "appos"]

@@ -27,12 +27,14 @@ from .predicate import (
     is_agent,
     is_past,
     modal_aux,
+    names_no_act,
     negative,
     phrasal,
     polarity_of,
     subjects_of,
     withdraws,
 )
+from .speech import reports
 
 # What makes a noun a thing of its own ("any rise"), not a bare word ("declined comment").
 NOUN_QUALIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod"})
@@ -76,12 +78,7 @@ def refusal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     bare_noun = action.pos_ == "NOUN" and not any(
         c.dep_ in NOUN_QUALIFIER_DEPS for c in action.children
     )
-    takes_role = action.lemma_.lower() in lexicon.role_verbs and any(
-        c.dep_ == "attr" and c.pos_ == "NOUN" for c in action.children
-    )
-    if (action.pos_ in VERBAL_POS or bare_noun) and not takes_role and (
-        action.lemma_.lower() in lexicon.non_action_verbs
-    ):
+    if (action.pos_ in VERBAL_POS or bare_noun) and names_no_act(action, lexicon):
         # "declined to say whether ...", "refused to comment", "refrained from comment"
         # withhold words only.
         return
@@ -428,10 +425,10 @@ def _background_past(verb: Token, lexicon: Lexicon) -> bool:
     imposed sanctions in 2023") rather than what someone reports having done ("Egypt said
     it had already delivered fuel")."""
     perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
-    reported = any(a.lemma_.lower() in lexicon.reporting_verbs for a in verb.ancestors)
+    reported = any(reports(a, lexicon) for a in verb.ancestors)
     # "London had contributed £8 million, she said": an attribution set in the clause.
     reported = reported or any(
-        child.dep_ in {"parataxis", "advcl"} and child.lemma_.lower() in lexicon.reporting_verbs
+        child.dep_ in {"parataxis", "advcl"} and reports(child, lexicon)
         for clause in (verb, verb.head)
         for child in clause.children
     )

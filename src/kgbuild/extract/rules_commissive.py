@@ -26,12 +26,14 @@ from .predicate import (
     is_agent,
     is_past,
     modal_aux,
+    names_no_act,
     negative,
     polarity_of,
     subjects_of,
     to_object,
     withdraws,
 )
+from .speech import reports
 
 
 def litotes(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
@@ -99,14 +101,14 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         complement is not None
         and complement.dep_ == "xcomp"
         and lexicon.commissive_verbs.get(lemma) is Status.SIGNALED
-        and complement.lemma_.lower() in lexicon.non_action_verbs
+        and names_no_act(complement, lexicon)
     ):
         return  # "sought to calm fears", "aims to reassure": words, not an act
     if complement is not None and _question_of_fact(lemma, complement, lexicon):
         return
     if (
         complement is not None
-        and lemma in lexicon.reporting_verbs
+        and reports(token, lexicon)
         and complement.dep_ == "ccomp"
         and is_past(complement)
         and modal_aux(complement, lexicon) is None
@@ -221,7 +223,7 @@ def _reporting_clause(verb: Token, clause: Token, lexicon: Lexicon) -> bool:
     return (
         clause.dep_ == "ccomp"
         and clause.i > verb.i
-        and clause.lemma_.lower() in lexicon.reporting_verbs
+        and reports(clause, lexicon)
         and not children(clause, REPORTED_DEPS)
         and any(t.text == "," for t in clause.doc[verb.i : clause.i])
     )
@@ -410,7 +412,7 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     'X must/should VERB' (demanded by the speaker); with 'not' a refusal."""
     lemma = token.lemma_.lower()
     if token.pos_ not in VERBAL_POS or lemma in lexicon.non_action_verbs:
-        return
+        return  # under a bare modal, "will include"/"will add" describe, as "will become"
     if lemma in lexicon.event_verbs and _is_event(token, lexicon):
         return
     modal_word = modal_aux(token, lexicon)

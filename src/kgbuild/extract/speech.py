@@ -23,6 +23,18 @@ class Quote:
     speaker: Token | None
 
 
+def reports(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether `verb` reports speech: a reporting verb ("said"), or a verb with the
+    adjective of a reporting phrase ("made clear", "made it plain")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.reporting_verbs:
+        return True
+    return lemma in lexicon.reporting_phrase_verbs and any(
+        child.pos_ == "ADJ" and f"{lemma} {child.lower_}" in lexicon.reporting_phrases
+        for child in verb.children
+    )
+
+
 def _reporting_subject(verb: Token) -> Token | None:
     """Give the subject of a reporting verb; of two, the nearest ("VILNIUS (AP) — Lithuania's
     minister Budrys said": the parser may take the dateline's place for a second subject)."""
@@ -78,7 +90,7 @@ def _attribution(doc: Doc, start: int, end: int, lexicon: Lexicon) -> Token | No
         for token in sentence:
             if start <= token.idx < end:
                 continue
-            if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.reporting_verbs:
+            if token.pos_ == "VERB" and reports(token, lexicon):
                 subject = _reporting_subject(token)
                 if subject is not None:
                     return subject
@@ -92,7 +104,7 @@ def reporting_subject(token: Token, lexicon: Lexicon) -> Token | None:
         if (
             ancestor is not token
             and ancestor.pos_ == "VERB"
-            and ancestor.lemma_.lower() in lexicon.reporting_verbs
+            and reports(ancestor, lexicon)
         ):
             subject = _reporting_subject(ancestor)
             if subject is not None and subject.i not in {t.i for t in token.subtree}:
@@ -106,7 +118,7 @@ def reporting_subject(token: Token, lexicon: Lexicon) -> Token | None:
             if (
                 child.dep_ in {"parataxis", "advcl"}
                 and child.pos_ == "VERB"
-                and child.lemma_.lower() in lexicon.reporting_verbs
+                and reports(child, lexicon)
                 and not any(c.dep_ in {"ccomp", "xcomp", "mark"} for c in child.children)
                 # "... once the WHO confirms the arrangements" is a condition, not an aside
                 and child.left_edge.lower_ not in lexicon.condition_markers

@@ -13,7 +13,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..document.dateline import find_dateline
 from ..records import Span
-from ..resources.lexicons import load_lexicon
+from ..resources.lexicons import load_lemma_fixes, load_lexicon
 from .attribute_rules import IndexedAttributeRuler, UnsupportedPattern
 from .gazetteer_ruler import GazetteerRuler
 
@@ -102,9 +102,32 @@ def _gazetteer_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
+# Penn Treebank tags of each part of speech `lemmas.yaml` names: the model's attribute
+# ruler matches before it sets the coarse part of speech.
+_TAGS = {
+    "verb": ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"],
+    "noun": ["NN", "NNS"],
+    "adj": ["JJ", "JJR", "JJS"],
+}
+
+
+def _lemma_patterns() -> list[dict[str, Any]]:
+    """Give `lemmas.yaml` as attribute-ruler patterns: "hoped" tagged a verb is "hope"."""
+    return [
+        {"patterns": [[{"LOWER": form, "TAG": {"IN": _TAGS[pos]}}]], "attrs": {"LEMMA": lemma}}
+        for pos, forms in load_lemma_fixes().items()
+        for form, lemma in sorted(forms.items())
+    ]
+
+
 def add_components(nlp: Language) -> None:
     """Add kgbuild's components to a loaded pipeline (idempotent)."""
     if SPACY_ATTRIBUTE_RULER in nlp.pipe_names and ATTRIBUTE_RULES not in nlp.pipe_names:
+        # The model's rule lemmatizer does not touch a lemma the ruler set, and it gets a
+        # few common forms wrong ("hoped" -> "hop"): the ruler sets those (lemmas.yaml).
+        ruler = nlp.get_pipe(SPACY_ATTRIBUTE_RULER)
+        if isinstance(ruler, AttributeRuler):
+            ruler.add_patterns(_lemma_patterns())
         try:
             nlp.add_pipe(ATTRIBUTE_RULES, after=SPACY_ATTRIBUTE_RULER)
         except UnsupportedPattern:

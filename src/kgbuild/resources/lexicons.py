@@ -11,6 +11,7 @@ from ..errors import DataFileError
 from ..records import ConditionType, Status
 from . import load_yaml
 
+LEMMA_POS = ("verb", "noun", "adj")  # the parts of speech lemmas.yaml may correct
 REFUSED = "refused"  # readiness/noun cue value meaning "a refusal" (negative, pledged)
 
 
@@ -49,6 +50,8 @@ class Lexicon:
     non_action_verbs: frozenset[str]
     event_verbs: frozenset[str]
     role_verbs: frozenset[str]
+    object_act_verbs: frozenset[str]
+    speech_objects: frozenset[str]
     event_objects: frozenset[str]
     resumption_verbs: frozenset[str]
     arranging_verbs: frozenset[str]
@@ -103,6 +106,8 @@ class Lexicon:
     verbal_markers: frozenset[str]
     temporal_markers: frozenset[str]
     reporting_verbs: frozenset[str]
+    reporting_phrases: frozenset[str]  # verb lemma + adjective: "make clear"
+    reporting_phrase_verbs: frozenset[str]  # their verbs, for a quick first test
     contrast_marks: frozenset[str]
     attribution_words: frozenset[str]
     group_nouns: frozenset[str]
@@ -150,6 +155,28 @@ def _statuses(
                 f"{source}: '{key}.{word}' has unknown status {status!r}; use one of: {known}."
             ) from None
     return result
+
+
+@cache
+def load_lemma_fixes() -> dict[str, dict[str, str]]:
+    """Give `lemmas.yaml` as part of speech -> word form -> lemma (lowercase)."""
+    data = load_yaml("lexicons", "lemmas.yaml")
+    if not isinstance(data, dict):
+        raise DataFileError("lemmas.yaml: must map a part of speech to lemma: [forms].")
+    fixes: dict[str, dict[str, str]] = {}
+    for pos, lemmas in data.items():
+        if pos not in LEMMA_POS:
+            raise DataFileError(
+                f"lemmas.yaml: unknown part of speech {pos!r}; use one of: {', '.join(LEMMA_POS)}."
+            )
+        if not isinstance(lemmas, dict):
+            raise DataFileError(f"lemmas.yaml: '{pos}' must map a lemma to a list of forms.")
+        fixes[str(pos)] = {
+            form: str(lemma).lower()
+            for lemma in lemmas
+            for form in _words(lemmas, lemma, "lemmas.yaml")
+        }
+    return fixes
 
 
 @cache
@@ -206,6 +233,8 @@ def load_lexicon() -> Lexicon:
         non_action_verbs=_words(pred, "non_action_verbs", "predicates.yaml"),
         event_verbs=_words(pred, "event_verbs", "predicates.yaml"),
         role_verbs=_words(pred, "role_verbs", "predicates.yaml"),
+        object_act_verbs=_words(pred, "object_act_verbs", "predicates.yaml"),
+        speech_objects=_words(pred, "speech_objects", "predicates.yaml"),
         event_objects=_words(pred, "event_objects", "predicates.yaml"),
         resumption_verbs=_words(pred, "resumption_verbs", "predicates.yaml"),
         arranging_verbs=_words(pred, "arranging_verbs", "predicates.yaml"),
@@ -260,6 +289,10 @@ def load_lexicon() -> Lexicon:
         verbal_markers=_words(cond, "verbal_markers", "conditions.yaml"),
         temporal_markers=_words(cond, "temporal_markers", "conditions.yaml"),
         reporting_verbs=_words(speech, "reporting_verbs", "speech.yaml"),
+        reporting_phrases=_words(speech, "reporting_phrases", "speech.yaml"),
+        reporting_phrase_verbs=frozenset(
+            phrase.split()[0] for phrase in _words(speech, "reporting_phrases", "speech.yaml")
+        ),
         contrast_marks=_words(speech, "contrast_marks", "speech.yaml"),
         attribution_words=_words(speech, "attribution_words", "speech.yaml"),
         group_nouns=_words(speech, "group_nouns", "speech.yaml"),
