@@ -257,6 +257,13 @@ def test_making_clear_reports_like_saying(sentence: str) -> None:
     assert (c.debtors, c.stated_by, c.polarity) == (("china",), ("china",), Polarity.NEGATIVE)
 
 
+@pytest.mark.parametrize(
+    "sentence", ["Japan released the data on Monday.", "Japan has released details of the plan."]
+)
+def test_releasing_information_is_no_act_done(sentence: str) -> None:
+    assert extract_text(sentence).commitments == ()
+
+
 def test_what_someone_imagined_is_no_undertaking() -> None:
     found = extract_text(
         "Few imagined that three years later Sri Lanka would be negotiating to turn its "
