@@ -264,6 +264,17 @@ def test_releasing_information_is_no_act_done(sentence: str) -> None:
     assert extract_text(sentence).commitments == ()
 
 
+def test_turning_down_a_request_refuses_the_act_asked_for() -> None:
+    c = only("Thailand turned down a Cambodian request to let migrant workers return.")
+    assert (c.debtors, c.action, c.polarity) == (
+        ("thailand",), "let migrant workers return", Polarity.NEGATIVE
+    )
+
+
+def test_turning_to_someone_refuses_nothing() -> None:
+    assert extract_text("Thailand turned to China for help.").commitments == ()
+
+
 def test_what_someone_imagined_is_no_undertaking() -> None:
     found = extract_text(
         "Few imagined that three years later Sri Lanka would be negotiating to turn its "
