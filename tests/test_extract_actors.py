@@ -682,6 +682,17 @@ def test_name_cut_before_a_place_after_a_particle_is_one_organisation() -> None:
     assert found.commitments[0].debtors == ("institut-pasteur-de-dakar",)
 
 
+def test_a_bodys_name_goes_on_through_a_capitalised_for_phrase() -> None:
+    found = extract_text("Qatar has already contributed through the Qatar Fund for Development.")
+    assert actor(found, "qatar-fund-for-development").label == "Qatar Fund for Development"
+
+
+def test_a_hyphenated_one_word_name_that_acts_is_an_organisation() -> None:
+    found = extract_text("Al-Shabaab said it would attack the base.")
+    assert found.commitments[0].debtors == ("al-shabaab",)
+    assert actor(found, "al-shabaab").type is ActorType.ORGANIZATION
+
+
 def test_name_the_tagger_ran_into_its_bracketed_acronym_ends_before_the_bracket() -> None:
     found = extract_text(
         "R. Palanisamy, president of the Tiruppur Exporters' Association (TEA), spoke. The "
@@ -891,6 +902,25 @@ def test_a_price_benchmark_is_no_person_and_no_speaker() -> None:
     )
     assert [a.key for a in found.actors if a.type is ActorType.PERSON] == ["hardeep-singh-puri"]
     assert {c.stated_by for c in found.commitments} == {("hardeep-singh-puri",)}
+
+
+def test_a_unit_of_measure_is_no_organisation() -> None:
+    found = extract_text(
+        "Romania has agreed to make available up to 300 MW of additional import capacity "
+        "to Moldova."
+    )
+    assert [a.key for a in found.actors] == ["moldova", "romania"]
+
+
+def test_a_name_tagged_an_organisation_more_often_than_a_person_is_an_organisation() -> None:
+    found = extract_text(
+        "The ministry says the state company Energocom has already secured gas reserves of "
+        "250 million cubic metres, stored in Romania. Energocom will purchase an additional "
+        "150 million cubic metres by the end of December. The European Bank for "
+        "Reconstruction and Development (EBRD) is considering a loan of up to EUR 100 million "
+        "to Energocom for the purchase of gas."
+    )
+    assert {a.key: a.type for a in found.actors}["energocom"] is ActorType.ORGANIZATION
 
 
 def test_a_known_persons_name_suffix_is_part_of_the_name() -> None:

@@ -222,6 +222,43 @@ def test_following_a_time_span_is_not_a_condition() -> None:
     assert c.conditions == ()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The Treasury will not take on new borrowing while the programme talks continue.",
+         "the programme talks continue"),
+        ("Japan will keep its sanctions in place while the occupation lasts.",
+         "the occupation lasts"),
+    ],
+)
+def test_while_before_a_state_that_lasts_is_a_proviso(sentence: str, text: str) -> None:
+    c = only(sentence)
+    assert [(k.text, k.type) for k in c.conditions] == [(text, ConditionType.PROVISO)]
+
+
+def test_while_before_a_contrast_is_no_condition() -> None:
+    found = extract_text("Germany will send tanks, while France refused to do so.")
+    assert [c.conditions for c in found.commitments] == [(), ()]
+
+
+def test_until_after_a_refusal_is_a_prerequisite() -> None:
+    c = only("Bangkok would not pull its artillery back until Cambodian engineers had cleared "
+             "the landmines.")
+    assert [(k.text, k.type) for k in c.conditions] == [
+        ("Cambodian engineers had cleared the landmines", ConditionType.PREREQUISITE)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Japan will keep its troops there until March.",
+     "Japan will keep its sanctions until Russia withdraws.",
+     "Japan will not lift the sanctions until next year."],
+)
+def test_until_after_a_pledge_or_before_a_date_is_no_condition(sentence: str) -> None:
+    assert only(sentence).conditions == ()
+
+
 def test_cause_of_a_past_act_is_not_a_condition() -> None:
     c = only("France triggered the mechanism after Iran failed to comply.")
     assert c.conditions == ()

@@ -11,7 +11,7 @@ from spacy.tokens import Span as DocSpan
 from ..nlp.components import CUE_SPANS
 from ..records import ConditionType, Span
 from ..resources.lexicons import Lexicon
-from .grammar import AUXILIARY_LEMMAS, doc_text
+from .grammar import AUXILIARY_LEMMAS, doc_text, is_negated
 from .speech import reports
 
 # Punctuation that closes a condition written inline ("-- and I don't mean ...").
@@ -204,6 +204,8 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             governor = governor.head
         if verbal:
             governor = doc[start]
+        if not _span_marker_fits(marker, head, governor, lexicon):
+            continue
         if (
             marker in lexicon.compliance_markers
             and _is_compliance(head, lexicon)
@@ -214,6 +216,22 @@ def find_conditions(sentence: DocSpan, lexicon: Lexicon) -> list[FoundCondition]
             kind = ConditionType.PREREQUISITE
         results.append(FoundCondition(kind, (start, end), governor, tuple(tokens), verbal))
     return results
+
+
+def _span_marker_fits(marker: str, head: Token, governor: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a marker of a span of time makes a condition here: "while" before a
+    state that lasts, in the present ("while the truce holds"), "until" after a refusal
+    ("will not pull back until the mines are cleared"). Other markers always do."""
+    clause = head.pos_ in {"VERB", "AUX"} and not any(t.ent_type_ == "DATE" for t in head.subtree)
+    if marker in lexicon.lasting_markers:
+        return (
+            clause
+            and head.lemma_.lower() in lexicon.lasting_verbs
+            and not _is_time_or_past(head, lexicon)
+        )
+    if marker in lexicon.awaiting_markers:
+        return clause and is_negated(governor, lexicon.negators)
+    return True
 
 
 def _is_compliance(head: Token, lexicon: Lexicon) -> bool:

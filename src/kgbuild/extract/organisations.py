@@ -21,7 +21,10 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 NAME_DEPS = frozenset({"compound", "amod"})
 # Words a body's name keeps in lower case: "Ministry of Defence".
-NAME_PARTICLES = frozenset({"of", "the", "and", "for"})
+NAME_PARTICLES = frozenset({"of", "the", "and", "for", "on"})
+# Prepositions inside a body's name: "Ministry of Energy", "Qatar Fund for Development",
+# "Commission on Human Rights".
+NAME_PREPOSITIONS = frozenset({"of", "for", "on"})
 
 
 def add_organisations(
@@ -368,7 +371,8 @@ def _owner(head: Token, index: ActorIndex, ent: DocSpan | None) -> Token | None:
 
 def _name_tokens(head: Token, index: ActorIndex) -> list[Token]:
     """Give the words of a body's name around its head word: the capitalised words before
-    it ("Foreign Ministry", "Armed Forces") and a capitalised "of X" after it."""
+    it ("Foreign Ministry", "Armed Forces") and a capitalised "of X" after it ("Fund for
+    Development" too)."""
     before: list[Token] = []
     lowercase = head.text.islower()  # "Ukraine's foreign ministry": lower-case words too
     for token in reversed([t for t in head.subtree if t.i < head.i]):
@@ -381,9 +385,9 @@ def _name_tokens(head: Token, index: ActorIndex) -> list[Token]:
         before.insert(0, token)
     after: list[Token] = []
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in NAME_PREPOSITIONS:
             phrase = list(child.subtree)
-            if all(t.text[:1].isupper() or t.lower_ in {"of", "the", "and"} for t in phrase):
+            if all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in phrase):
                 after = phrase
         break
     return [*before, head, *after]
@@ -475,10 +479,11 @@ def _leads(ent: DocSpan, words: ActorWords) -> bool:
 def _acts(ent: DocSpan, words: ActorWords) -> bool:
     """Tell whether a one-word name the tagger took for an organisation is the subject of
     a verb ("Frontex stands ready to deploy ..."): a body that acts, not a product or an
-    event mentioned in passing, nor a common noun capitalised ("the two Ministers")."""
-    if len(ent) != 1:
+    event mentioned in passing, nor a common noun capitalised ("the two Ministers").
+    A hyphenated word ("Al-Shabaab", three tokens) is one word."""
+    if len(ent) != 1 and (any(t.whitespace_ for t in ent[:-1]) or not ent.text[:1].isupper()):
         return False
-    token = ent[0]
+    token = ent.root
     return (
         token.pos_ == "PROPN"
         and not {token.lower_, singular(token.lower_)} & words.person_nouns

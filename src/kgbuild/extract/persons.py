@@ -4,6 +4,7 @@ to a named person, and the office and side a title gives a person."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -60,9 +61,13 @@ def add_persons(
         if len(tokens) > 2 and tokens[1].lower_ in words.patronymic_particles:
             index.link_surname(tokens[0].text, slugify(label))  # "Abdulaziz bin Salman"
     link_surnames(index, index.doc, skipped)
+    as_person = Counter(ent.text for ent, _ in single)
+    as_organisation = Counter(e.text for e in index.doc.ents if e.label_ == "ORG")
     for ent, token in single:
         if index.key_at(token) is not None or index.is_shared_surname(token.text):
             continue  # a surname linked above, or one that two persons share
+        if as_organisation[ent.text] > as_person[ent.text]:
+            continue  # "Energocom": tagged an organisation more often than a person
         if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN":
             continue  # "its Archer artillery systems": a name of a thing, not a person
         label = clean_label(token.text)

@@ -105,6 +105,9 @@ class Lexicon:
     inverted_conditionals: frozenset[str]
     verbal_markers: frozenset[str]
     temporal_markers: frozenset[str]
+    lasting_markers: frozenset[str]
+    lasting_verbs: frozenset[str]
+    awaiting_markers: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_phrases: frozenset[str]  # verb lemma + adjective: "make clear"
     reporting_phrase_verbs: frozenset[str]  # their verbs, for a quick first test
@@ -288,6 +291,9 @@ def load_lexicon() -> Lexicon:
         inverted_conditionals=_words(cond, "inverted_conditionals", "conditions.yaml"),
         verbal_markers=_words(cond, "verbal_markers", "conditions.yaml"),
         temporal_markers=_words(cond, "temporal_markers", "conditions.yaml"),
+        lasting_markers=_words(cond, "lasting_markers", "conditions.yaml"),
+        lasting_verbs=_words(cond, "lasting_verbs", "conditions.yaml"),
+        awaiting_markers=_words(cond, "awaiting_markers", "conditions.yaml"),
         reporting_verbs=_words(speech, "reporting_verbs", "speech.yaml"),
         reporting_phrases=_words(speech, "reporting_phrases", "speech.yaml"),
         reporting_phrase_verbs=frozenset(
