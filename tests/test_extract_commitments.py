@@ -275,6 +275,17 @@ def test_turning_to_someone_refuses_nothing() -> None:
     assert extract_text("Thailand turned to China for help.").commitments == ()
 
 
+def test_neither_side_binds_both_sides_not_to_act() -> None:
+    found = extract_text(
+        "Thailand and Cambodia signed a truce. Neither side will move heavy weapons into the "
+        "area."
+    )
+    c = found.commitments[-1]
+    assert (c.debtors, c.action, c.polarity) == (
+        ("thailand", "cambodia"), "move heavy weapons into the area", Polarity.NEGATIVE
+    )
+
+
 def test_what_someone_imagined_is_no_undertaking() -> None:
     found = extract_text(
         "Few imagined that three years later Sri Lanka would be negotiating to turn its "

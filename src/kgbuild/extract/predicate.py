@@ -11,6 +11,7 @@ from ..records import Polarity, Status
 from ..resources.lexicons import Lexicon
 from .grammar import (
     OBJECT_DEPS,
+    SUBJECT_DEPS,
     VERBAL_POS,
     children,
     clause_subjects,
@@ -156,7 +157,13 @@ def modal_aux(verb: Token, lexicon: Lexicon) -> Token | None:
 
 
 def negative(token: Token, lexicon: Lexicon) -> bool:
-    return is_negated(token, lexicon.negators)
+    """Tell whether a verb is negated: by a negator ("will not move") or by its subject's
+    determiner ("Neither side will move")."""
+    return is_negated(token, lexicon.negators) or any(
+        d.dep_ in {"det", "preconj"} and d.lower_ in lexicon.negative_determiners
+        for s in children(token, SUBJECT_DEPS)
+        for d in s.children
+    )
 
 
 # -- rules -------------------------------------------------------------------------------

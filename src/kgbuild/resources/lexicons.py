@@ -89,6 +89,7 @@ class Lexicon:
     negative_pronouns: frozenset[str]
     stance_verbs: frozenset[str]
     negators: frozenset[str]
+    negative_determiners: frozenset[str]
     condition_markers: Mapping[str, ConditionType]
     condition_first_words: frozenset[str]  # the first word of each marker
     condition_negations: frozenset[str]
@@ -275,6 +276,7 @@ def load_lexicon() -> Lexicon:
         negative_pronouns=_words(modals, "negative_pronouns", "modals.yaml"),
         stance_verbs=_words(modals, "stance_verbs", "modals.yaml"),
         negators=_words(modals, "negators", "modals.yaml"),
+        negative_determiners=_words(modals, "negative_determiners", "modals.yaml"),
         condition_markers=markers,
         condition_first_words=frozenset(m.split()[0] for m in markers),
         condition_negations=_words(cond, "negations", "conditions.yaml"),
