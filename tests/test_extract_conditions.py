@@ -271,6 +271,20 @@ def test_provided_without_that_runs_to_the_end_of_the_clause() -> None:
     assert [k.text for k in c.conditions] == ["Russia also stops its attacks on power plants"]
 
 
+def test_provided_the_parser_took_for_a_reported_verb_is_still_a_marker() -> None:
+    c = only(
+        "Heinonen said Finland was prepared to contribute a repair vessel to a shared pool, "
+        "provided the Finnish parliament approves the funding."
+    )
+    assert [(k.text, k.type) for k in c.conditions] == [
+        ("the Finnish parliament approves the funding", ConditionType.PREREQUISITE)
+    ]
+
+
+def test_provided_by_an_agent_is_a_participle_not_a_condition() -> None:
+    assert only("Japan will send the aid, provided by its agency, next week.").conditions == ()
+
+
 def test_condition_with_an_adverb_inside_is_whole() -> None:
     c = only("Japan will lift the tariffs if Korea also ratifies the deal.")
     assert [k.text for k in c.conditions] == ["Korea also ratifies the deal"]

@@ -80,11 +80,29 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
                 token.tag_ in {"VBN", "VBG"}
                 and (token.dep_ == "advcl" or (token.dep_ == "amod" and after_comma))
             )
+            or (after_comma and token.lower_ in lexicon.open_ended_markers and _takes_clause(token))
         )
+        if marker and token.lower_ in lexicon.open_ended_markers and _before_preposition(token):
+            marker = False  # ", provided by its agency,": a participle, not a condition
         inverted = token.lower_ in lexicon.inverted_conditionals and _opens_inversion(token)
         if marker or inverted:
             found.append((token.i, token.i + 1, token.lower_))
     return sorted(found)
+
+
+def _before_preposition(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "ADP" and following.lower_ != "that"
+
+
+def _takes_clause(token: Token) -> bool:
+    """Tell whether a word has a clause with a subject as its complement: ", provided the
+    parliament approves the funding" (the parser made "provided" a verb of its own), not
+    ", provided by Japan"."""
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for c in token.children
+    )
 
 
 def _opens_inversion(token: Token) -> bool:
