@@ -286,6 +286,24 @@ def test_neither_side_binds_both_sides_not_to_act() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "action"),
+    [
+        ("Indonesia was studying an export levy on nickel pig iron.",
+         "an export levy on nickel pig iron"),
+        ("Indian officials have floated a carve-out for poorer countries.",
+         "a carve-out for poorer countries"),
+    ],
+)
+def test_studying_or_floating_an_option_considers_it(sentence: str, action: str) -> None:
+    c = only(sentence)
+    assert (c.action, c.status) == (action, Status.CONSIDERED)
+
+
+def test_examining_findings_considers_no_undertaking() -> None:
+    assert extract_text("Japan is examining the findings.").commitments == ()
+
+
 def test_what_someone_imagined_is_no_undertaking() -> None:
     found = extract_text(
         "Few imagined that three years later Sri Lanka would be negotiating to turn its "

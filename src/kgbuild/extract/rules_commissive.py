@@ -178,6 +178,8 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     if obj is not None and obj.lemma_.lower() in lexicon.commissive_nouns:
         return  # "announced their readiness to ...": the noun rule reads it
     if obj is not None and lemma in lexicon.object_taking_verbs:
+        if status is Status.CONSIDERED and obj.lemma_.lower() in lexicon.publication_nouns:
+            return  # "will study the report": reading, not an option weighed
         yield Predicate(
             "commissive_object", (token,), token, obj, status, Polarity.POSITIVE, subjects_of(token)
         )
