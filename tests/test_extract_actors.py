@@ -923,6 +923,11 @@ def test_a_name_tagged_an_organisation_more_often_than_a_person_is_an_organisati
     assert {a.key: a.type for a in found.actors}["energocom"] is ActorType.ORGANIZATION
 
 
+def test_a_states_treasury_with_a_name_of_its_own_stands_for_the_state() -> None:
+    c = only("Kenya's National Treasury has committed to bringing the budget to a surplus.")
+    assert c.debtors == ("kenya",)
+
+
 def test_a_known_persons_name_suffix_is_part_of_the_name() -> None:
     found = extract_text(
         "President Ferdinand Marcos Jr. said the Philippines would send two more ships."

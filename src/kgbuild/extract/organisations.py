@@ -142,7 +142,10 @@ def add_described_organisations(
                 or in_regions(name[0].idx, skipped)
             ):
                 continue
-            _add(index, name, None)
+            # "Kenya's National Treasury" is the state's body, as "Kenya's Treasury" is;
+            # "Italy's Eni" is a company of its own.
+            executive = name_head.lower_ in words.executive_body_words
+            _add(index, name, _owner(name_head, index, None) if executive else None)
 
 
 def add_common_bodies(
