@@ -928,6 +928,19 @@ def test_a_states_treasury_with_a_name_of_its_own_stands_for_the_state() -> None
     assert c.debtors == ("kenya",)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("An arbitral tribunal said Ukraine must notify Romania before each round of dredging.",
+         "arbitral-tribunal"),
+        ("The International Chamber of Shipping said it was open to a binding industry fund.",
+         "international-chamber-of-shipping"),
+    ],
+)
+def test_courts_tribunals_and_chambers_are_organisations(sentence: str, key: str) -> None:
+    assert actor(extract_text(sentence), key).type is ActorType.ORGANIZATION
+
+
 def test_a_known_persons_name_suffix_is_part_of_the_name() -> None:
     found = extract_text(
         "President Ferdinand Marcos Jr. said the Philippines would send two more ships."

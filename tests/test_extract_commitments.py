@@ -304,6 +304,13 @@ def test_examining_findings_considers_no_undertaking() -> None:
     assert extract_text("Japan is examining the findings.").commitments == ()
 
 
+def test_directing_someone_to_act_demands_the_act() -> None:
+    c = only("The IMO directed Panama to publish the new rule.")
+    assert (c.debtors, c.requested_by, c.action, c.status) == (
+        ("panama",), ("imo",), "publish the new rule", Status.DEMANDED
+    )
+
+
 def test_what_someone_imagined_is_no_undertaking() -> None:
     found = extract_text(
         "Few imagined that three years later Sri Lanka would be negotiating to turn its "
