@@ -311,6 +311,18 @@ def test_directing_someone_to_act_demands_the_act() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Panama said the new rule would be published as a resolution before the end of January.",
+     "Ukraine said the assessment would be commissioned before the end of the year."],
+)
+def test_an_agentless_passive_of_publishing_or_commissioning_binds_the_speaker(
+    sentence: str,
+) -> None:
+    c = only(sentence)
+    assert (c.debtors, c.status) == (c.stated_by, Status.PLEDGED)
+
+
 def test_what_someone_imagined_is_no_undertaking() -> None:
     found = extract_text(
         "Few imagined that three years later Sri Lanka would be negotiating to turn its "
