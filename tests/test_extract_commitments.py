@@ -323,6 +323,13 @@ def test_an_agentless_passive_of_publishing_or_commissioning_binds_the_speaker(
     assert (c.debtors, c.status) == (c.stated_by, Status.PLEDGED)
 
 
+def test_recommending_that_someone_act_demands_the_act() -> None:
+    c = only("The IMF recommends that Kenya raise taxes.")
+    assert (c.debtors, c.requested_by, c.status) == (
+        ("kenya",), ("international-monetary-fund",), Status.DEMANDED
+    )
+
+
 def test_what_someone_imagined_is_no_undertaking() -> None:
     found = extract_text(
         "Few imagined that three years later Sri Lanka would be negotiating to turn its "
