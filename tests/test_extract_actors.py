@@ -941,6 +941,14 @@ def test_courts_tribunals_and_chambers_are_organisations(sentence: str, key: str
     assert actor(extract_text(sentence), key).type is ActorType.ORGANIZATION
 
 
+def test_a_plural_group_noun_after_a_noun_of_its_kind_is_a_group() -> None:
+    c = only("The ITF called on port states to detain any vessel on the database.")
+    assert c.debtors == ("port-states",)
+    assert actor(extract_text("The ITF called on port states to act."), "port-states").type is (
+        ActorType.GROUP
+    )
+
+
 def test_a_known_persons_name_suffix_is_part_of_the_name() -> None:
     found = extract_text(
         "President Ferdinand Marcos Jr. said the Philippines would send two more ships."

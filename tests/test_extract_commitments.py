@@ -330,6 +330,16 @@ def test_recommending_that_someone_act_demands_the_act() -> None:
     )
 
 
+def test_a_clause_of_purpose_undertakes_nothing() -> None:
+    found = extract_text(
+        "The Netherlands calls on the European Commission to draw up proposals, so that "
+        "member states do not have to act alone."
+    )
+    assert [(c.debtors, c.action) for c in found.commitments] == [
+        (("european-commission",), "draw up proposals")
+    ]
+
+
 def test_what_someone_imagined_is_no_undertaking() -> None:
     found = extract_text(
         "Few imagined that three years later Sri Lanka would be negotiating to turn its "

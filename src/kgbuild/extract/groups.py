@@ -90,9 +90,10 @@ def _common_word(token: Token, lexicon: Lexicon) -> bool:
 
 def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token]:
     """Give the modifiers that make a collective noun an actor: a proper adjective
-    ("European partners"), a possessive actor ("Ukraine's allies"), a quantifier ("all
-    parties") or a number ("26 countries"). A singular noun is a group only with a
-    quantifier ("every nation"): "Sweden's foreign minister" is one person."""
+    ("European partners"), a possessive actor ("Ukraine's allies"), a noun of their kind
+    ("port states"), a quantifier ("all parties") or a number ("26 countries"). A singular
+    noun is a group only with a quantifier ("every nation"): "Sweden's foreign minister" is
+    one person."""
     plural = (
         token.tag_ in PLURAL_TAGS
         or token.lemma_.lower() in lexicon.collective_nouns
@@ -110,6 +111,14 @@ def _qualifying(token: Token, index: ActorIndex, lexicon: Lexicon) -> list[Token
                 (m.dep_ in {"amod", "compound"} and m.text[:1].isupper() and m.pos_ != "NOUN")
                 # "developed nations", "rich countries"
                 or (m.dep_ == "amod" and m.lower_ in lexicon.group_adjectives)
+                # "port states", "oil producers": a noun right before names their kind
+                # (not "the energy ministers of Kyrgyzstan, ...": those name their states)
+                or (
+                    m.dep_ == "compound"
+                    and m.pos_ == "NOUN"
+                    and m.i == token.i - 1
+                    and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+                )
                 # "Ukraine's allies", "EU member states"
                 or (m.dep_ in {"poss", "compound"} and _names_actor(m, index))
                 # "Group of Seven finance ministers", not "France, Germany, and partners"
