@@ -340,6 +340,19 @@ def test_a_clause_of_purpose_undertakes_nothing() -> None:
     ]
 
 
+@pytest.mark.parametrize("sentence", ["Ankara backed him.", "France backed Zelensky."])
+def test_backing_a_person_backs_no_act(sentence: str) -> None:
+    assert extract_text(sentence).commitments == ()
+
+
+def test_an_inverted_should_is_a_condition_not_a_demand() -> None:
+    c = only(
+        "Should a new emergency be declared by the WHO, Japan stands ready to release "
+        "an additional US$30 million."
+    )
+    assert (c.debtors, c.requested_by, c.status) == (("japan",), (), Status.SIGNALED)
+
+
 def test_what_someone_imagined_is_no_undertaking() -> None:
     found = extract_text(
         "Few imagined that three years later Sri Lanka would be negotiating to turn its "

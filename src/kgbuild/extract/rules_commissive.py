@@ -164,6 +164,8 @@ def commissive_verb(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
         # "a loan to support reconstruction" is a purpose, not support the lender declares.
         if obj is not None and obj.lemma_.lower() in lexicon.unendorsed_objects:
             return  # "accepted responsibility for the strike" backs no undertaking
+        if obj is not None and (obj.tag_ == "PRP" or obj.ent_type_ == "PERSON"):
+            return  # "Ankara backed him": support for a person, not for an act
         if obj is not None and finite:
             yield Predicate(
                 "commissive_object",
@@ -444,6 +446,13 @@ def modal(token: Token, lexicon: Lexicon) -> Iterator[Predicate]:
     subjects = children(token, SUBJECT_DEPS) or (children(semi, SUBJECT_DEPS) if semi else [])
     if not subjects and token.dep_ == "conj":
         subjects = list(subjects_of(token))
+    if (
+        modal_word is not None
+        and modal_word.lower_ in lexicon.inverted_conditionals
+        and subjects
+        and modal_word.i < subjects[0].i
+    ):
+        return  # "Should a new emergency be declared, Japan ...": a condition, no demand
     debtors: tuple[Token, ...] = tuple(subjects)
     if passive and subjects:
         # "no U.S. troops will be deployed": the actor modifying the subject is the debtor,
