@@ -91,6 +91,7 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
 
 
 def _before_preposition(token: Token) -> bool:
+    """Tell whether a word comes right before a preposition other than "that"."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and following.pos_ == "ADP" and following.lower_ != "that"
 

@@ -21,6 +21,7 @@ from .grammar import (
 )
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 INFINITIVE_DEPS = frozenset({"xcomp", "acl", "advcl", "ccomp"})
 
 
@@ -231,5 +232,3 @@ def names_no_act(verb: Token, lexicon: Lexicon) -> bool:
         )
     return True
 
-
-_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
