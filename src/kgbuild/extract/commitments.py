@@ -73,7 +73,6 @@ def extract_commitments(
     # EUR 200 million ... The first tranche will be disbursed in November".
     giver: tuple[str, ...] = ()
     parties: dict[str, tuple[str, ...]] = {}  # agreement noun -> the parties of the last one
-    latest_parties: tuple[str, ...] = ()  # the two parties of the last agreement of any kind
     deal_parties: tuple[str, ...] = ()  # the parties, however many, of the last agreement
     asked = _quoted_question_tokens(doc)
     for sentence in doc.sents:
@@ -114,7 +113,8 @@ def extract_commitments(
             if pair is not None:
                 # "both sides will ...": the parties of the last deal, else the pair just named
                 # ("tariffs on Mexico and Canada ... after both countries agreed").
-                agreed = latest_parties if pair.lemma_.lower() in lexicon.counterpart_nouns else ()
+                deal_pair: tuple[str, ...] = deal_parties if len(deal_parties) == 2 else ()
+                agreed = deal_pair if pair.lemma_.lower() in lexicon.counterpart_nouns else ()
                 if not _counted(pair, lexicon):
                     # "the parties agreed to ...": all of them, unless a term the text
                     # defined says who ('(hereinafter "the Parties")').
@@ -122,7 +122,7 @@ def extract_commitments(
                 debtors = (
                     agreed
                     or _pair_before(pair, index)
-                    or _last_deal_pair(pair, index, latest_parties)
+                    or _last_deal_pair(pair, index, deal_pair)
                     or index.main_pair(pair.idx, *_pair_kinds(pair, lexicon))
                     or debtors
                 )
@@ -189,12 +189,10 @@ def extract_commitments(
                 and agreement.lemma_.lower() in lexicon.agreement_nouns
             ):
                 parties[agreement.lemma_.lower()] = debtors
-                latest_parties = debtors if len(debtors) == 2 else ()
                 deal_parties = debtors
             elif len(debtors) > 1 and any(
                 c.lemma_.lower() in lexicon.mutual_verbs for c in predicate.cue
             ):
-                latest_parties = debtors if len(debtors) == 2 else ()
                 deal_parties = debtors
         previous_debtors = sentence_debtors or previous_debtors
 
