@@ -9,6 +9,7 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from ..resources.lexicons import Lexicon
+from .grammar import VERBAL_POS
 from .predicate import Predicate, Rule, is_past
 from .rules_acts import (
     agreement_reached,
@@ -29,7 +30,7 @@ from .rules_commissive import (
 )
 from .speech import reports
 
-__all__ = ["RULES", "Predicate", "find_predicates"]
+__all__ = ["RULES", "RULE_TRIGGERS", "Predicate", "find_predicates"]
 
 
 def find_predicates(sentence: DocSpan, lexicon: Lexicon) -> list[Predicate]:
@@ -37,7 +38,7 @@ def find_predicates(sentence: DocSpan, lexicon: Lexicon) -> list[Predicate]:
     wins when several see the same action)."""
     found: dict[int, Predicate] = {}
     for token in sentence:
-        for rule in RULES:
+        for rule in _RULES_BY_POS.get(token.pos_, _ANY_POS_RULES):
             for predicate in rule(token, lexicon):
                 if (
                     _in_circumstance_clause(predicate.anchor, lexicon)
@@ -112,18 +113,28 @@ def _believed(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-RULES: tuple[Rule, ...] = (
-    passive_with_agent,
-    refusal,
-    demand,
-    readiness,
-    commissive_noun,
-    commissive_verb,
-    litotes,
-    conditional_undertaking,
-    formal_act,
-    agreement_reached,
-    withdrawal,
-    fulfilled_act,
-    modal,
+# Each rule with the parts of speech of the words it starts from (None: any word); a
+# rule's own first test checks the same, and the index spares the others every token.
+_VERB = frozenset({"VERB"})
+RULE_TRIGGERS: tuple[tuple[Rule, frozenset[str] | None], ...] = (
+    (passive_with_agent, _VERB),
+    (refusal, _VERB),
+    (demand, _VERB),
+    (readiness, frozenset({"ADJ", "VERB"})),
+    (commissive_noun, frozenset({"NOUN"})),
+    (commissive_verb, _VERB),
+    (litotes, _VERB),
+    (conditional_undertaking, None),  # starts from a listed word ("conditional", "tied")
+    (formal_act, _VERB),
+    (agreement_reached, _VERB),
+    (withdrawal, _VERB),
+    (fulfilled_act, _VERB),
+    (modal, VERBAL_POS),
 )
+RULES: tuple[Rule, ...] = tuple(rule for rule, _ in RULE_TRIGGERS)
+"""Every rule, most specific first: when two see the same action, the earlier one wins."""
+_ANY_POS_RULES = tuple(rule for rule, parts in RULE_TRIGGERS if parts is None)
+_RULES_BY_POS: dict[str, tuple[Rule, ...]] = {
+    part: tuple(rule for rule, parts in RULE_TRIGGERS if parts is None or part in parts)
+    for part in sorted({p for _, parts in RULE_TRIGGERS for p in parts or ()})
+}
