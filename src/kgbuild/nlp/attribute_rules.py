@@ -53,6 +53,16 @@ class _Rule:
     group: int  # the attribute group's number: later groups override earlier ones
     match_id: int  # the ruler's match id of the group
     tests: tuple[TokenTest, ...]
+    # One token whose one constraint is its index key: found under the key, it matches.
+    certain: bool = False
+
+    def fits(self, columns: Columns, start: int, length: int) -> bool:
+        """Tell whether the pattern matches the tokens from `start`."""
+        if self.certain:
+            return True
+        if start + len(self.tests) > length:
+            return False
+        return all(test(columns, start + k) for k, test in enumerate(self.tests))
 
 
 def _value_test(name: str, value: Any) -> TokenTest:
@@ -114,8 +124,10 @@ class IndexedAttributeRuler:
             match_id = strings[str(group)]
             patterns: list[list[dict[str, Any]]] = cast(Any, entry)["patterns"]
             for pattern in patterns:
-                rule = _Rule(group, match_id, tuple(_token_test(s, used) for s in pattern))
                 keys = _index_keys(pattern[0])
+                certain = len(pattern) == 1 and len(pattern[0]) == 1 and bool(keys)
+                tests = tuple(_token_test(s, used) for s in pattern)
+                rule = _Rule(group, match_id, tests, certain)
                 for key in keys:
                     self.index.setdefault(key, []).append(rule)
                 if not keys:
@@ -129,15 +141,24 @@ class IndexedAttributeRuler:
         columns = {name: [read(t) for t in doc] for name, read in self.readers.items()}
         keyed = [(name, columns[name]) for name in INDEXED]
         length = len(doc)
+        index = self.index
         for start in range(length):
-            candidates = [self.index.get((name, column[start]), ()) for name, column in keyed]
-            for rules in (*candidates, self.anywhere):
+            for name, column in keyed:
+                for rule in index.get((name, column[start]), ()):
+                    if rule.certain or rule.fits(columns, start, length):
+                        found.add((rule.group, rule.match_id, start, start + len(rule.tests)))
+        if self.anywhere:
+            # Tried at every token, they are tried once per distinct token: the first test
+            # reads nothing but the token's own attributes.
+            rows = zip(*columns.values(), strict=True)
+            passing: dict[tuple[Any, ...], list[_Rule]] = {}
+            for start, row in enumerate(rows):
+                rules = passing.get(row)
+                if rules is None:
+                    rules = passing[row] = [r for r in self.anywhere if r.tests[0](columns, start)]
                 for rule in rules:
-                    end = start + len(rule.tests)
-                    if end <= length and all(
-                        test(columns, start + k) for k, test in enumerate(rule.tests)
-                    ):
-                        found.add((rule.group, rule.match_id, start, end))
+                    if rule.fits(columns, start, length):
+                        found.add((rule.group, rule.match_id, start, start + len(rule.tests)))
         return sorted(found)
 
     def __call__(self, doc: Doc) -> Doc:
