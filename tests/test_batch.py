@@ -14,8 +14,12 @@ from rdflib.compare import isomorphic
 
 from kgbuild import read_articles
 from kgbuild.cli import main
+from kgbuild.engine.worker import article_nquads
+from kgbuild.iris import IriMinter
 from kgbuild.pipeline import build_corpus, build_dataset
 from kgbuild.progress import LogProgress, make_progress
+from kgbuild.records import Article, Extraction
+from kgbuild.vocab import KGBI_IRI
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq")
@@ -159,3 +163,16 @@ def test_in_memory_dataset_from_pieces_equals_the_built_one(corpus: Path, one_jo
     assert names == {g.identifier for g in loaded.graphs() if len(g)}
     for name in names:
         assert set(loaded.graph(name)) == set(built.graph(name)), name
+
+
+def test_article_nquads_print_terms_as_pyoxigraphs_writer_does() -> None:
+    # Quotes, backslashes, line breaks, control characters, a line separator and a
+    # character outside the Basic Multilingual Plane, in literals of the article graph.
+    text = 'He said "no" \\ twice.\nThen\ta\x01b\x7f \u2028 end \U0001f600 — ok'
+    article = Article(id="odd", text=text, title='A "quoted" \\ title')
+    piece = article_nquads(Extraction(article=article, actors=(), commitments=()),
+                           IriMinter(KGBI_IRI))
+    quads = pyoxigraph.parse(piece, format=pyoxigraph.RdfFormat.N_QUADS)
+    written = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
+    assert piece == b"".join(sorted(line + b"\n" for line in written.splitlines()))
+    assert text.encode("utf-8") not in piece  # escaped, not raw

@@ -112,28 +112,27 @@ def process_batch(articles: Sequence[Article], settings: WorkSettings) -> list[O
 
 def article_nquads(extraction: Extraction, minter: IriMinter) -> bytes:
     """Give the article's named graph as N-Quads, one line per quad, sorted by triple."""
-    import pyoxigraph
-
     # The graph stage writes into anything with `graph(iri)` and `add(triple)`; a set is
     # 4x faster than rdflib's indexed memory store, which a write-once graph does not need.
     sink = _TripleSet()
     add_extraction(cast("Dataset", sink), extraction, minter)
-    graph = pyoxigraph.NamedNode(str(sink.identifier))
-    terms: dict[Node, Any] = {}
+    # A pyoxigraph term's str() is its N-Triples form, as pyoxigraph's own N-Quads writer
+    # prints it (a test compares the two): each distinct term is converted once.
+    forms: dict[Node, str] = {}
 
-    def term(node: Node) -> Any:
-        found = terms.get(node)
+    def form(node: Node) -> str:
+        found = forms.get(node)
         if found is None:
-            found = terms[node] = _oxigraph_term(node)
+            found = forms[node] = str(_oxigraph_term(node))
         return found
 
-    quads = (pyoxigraph.Quad(term(s), term(p), term(o), graph) for s, p, o in sink.triples)
-    data = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
+    graph = form(cast("Node", sink.identifier))
     # Sorted by the triple (without the graph term) so that the Turtle writer can merge
     # the pieces of all articles in one pass; pyoxigraph writes each term one way only, so
-    # a triple two articles share gives the same bytes in both.
-    lines = data.splitlines() if data else []
-    return b"".join(line + b"\n" for line in sorted(lines, key=triple_part))
+    # a triple two articles share gives the same bytes in both. (Code point order is the
+    # order of the UTF-8 bytes.)
+    triples = sorted(f"{form(s)} {form(p)} {form(o)}" for s, p, o in sink.triples)
+    return "".join(f"{triple} {graph} .\n" for triple in triples).encode("utf-8")
 
 
 def _oxigraph_term(node: Node) -> Any:
