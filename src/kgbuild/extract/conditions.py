@@ -67,7 +67,10 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
             found.append((s.start, s.end, s.text.lower()))
             taken.update(range(s.start, s.end))
     for token in sentence:
-        if token.i in taken:
+        word = token.lower_
+        if token.i in taken or (
+            word not in lexicon.condition_markers and word not in lexicon.inverted_conditionals
+        ):
             continue
         # A marker word is a subordinator ("if"), a preposition ("following a ceasefire")
         # or a participle the parser reads as a clause ("provided Russia stops").
