@@ -176,3 +176,16 @@ def test_article_nquads_print_terms_as_pyoxigraphs_writer_does() -> None:
     written = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
     assert piece == b"".join(sorted(line + b"\n" for line in written.splitlines()))
     assert text.encode("utf-8") not in piece  # escaped, not raw
+
+
+@pytest.mark.parametrize("fan", [2, 3, 1024])
+def test_merging_pieces_through_run_files_gives_each_triple_once_in_order(
+    one_job: Path, tmp_path: Path, fan: int
+) -> None:
+    from kgbuild.export.streaming import merged_triples
+
+    pieces = sorted((one_job / ".kgbuild" / "articles").glob("*.nq"))
+    lines = [line for p in pieces for line in p.read_bytes().splitlines()]
+    expected = sorted({line[: line.rindex(b" <")] + b" .\n" for line in lines})
+    assert list(merged_triples(pieces, tmp_path, fan=fan)) == expected
+    assert len(pieces) == 3 and len(expected) > 500

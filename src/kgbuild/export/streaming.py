@@ -6,7 +6,7 @@ A build keeps each article's named graph as a piece: N-Quads lines sorted by tri
 - N-Quads is the pieces one after another (in the order given);
 - TriG is the same quads through pyoxigraph's streaming serializer, one graph block each;
 - Turtle merges all pieces' triples in sorted order (a k-way merge, with temporary run
-  files when there are more pieces than `FAN_IN`), drops duplicates (an actor's label is
+  files when there are more pieces than `fan_in()`), drops duplicates (an actor's label is
   in every article that names it), and streams the result through pyoxigraph's serializer.
 
 Memory stays flat in the number of articles; the bytes depend only on the pieces and their
@@ -34,7 +34,7 @@ from ..errors import KgbuildError
 from ..vocab import PREFIXES
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-FAN_IN = 256  # pieces merged at once: well under any open-files limit
+FAN_IN = 1024  # pieces merged at once, at most (an open file and its buffer each)
 _CHUNK = 1 << 16
 
 StreamWriter = Callable[[IO[bytes]], None]
@@ -80,17 +80,34 @@ def write_turtle(pieces: Sequence[Path], stream: IO[bytes], *, work_dir: Path) -
         )
 
 
-def merged_triples(pieces: Sequence[Path], temp: Path) -> Iterator[bytes]:
-    """Give the distinct triples of all pieces as sorted N-Triples lines."""
+def fan_in() -> int:
+    """Give how many pieces to merge at once: `FAN_IN`, or a quarter of this process's
+    open-files limit if that is lower (a merge level less is a pass over the data less)."""
+    try:
+        import resource
+    except ImportError:  # not on Unix
+        return 256
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return FAN_IN
+    return max(16, min(FAN_IN, soft // 4))
+
+
+def merged_triples(
+    pieces: Sequence[Path], temp: Path, *, fan: int | None = None
+) -> Iterator[bytes]:
+    """Give the distinct triples of all pieces as sorted N-Triples lines, merging `fan`
+    pieces at once (default `fan_in()`) through run files in `temp`."""
+    fan = fan or fan_in()
     sources: list[Iterator[bytes]] = [_piece_keys(p) for p in pieces]
     runs = 0
-    while len(sources) > FAN_IN:
+    while len(sources) > fan:
         merged: list[Iterator[bytes]] = []
-        for start in range(0, len(sources), FAN_IN):
+        for start in range(0, len(sources), fan):
             run = temp / f"run-{runs}"
             runs += 1
             with run.open("wb") as handle:
-                for key in _distinct(heapq.merge(*sources[start : start + FAN_IN])):
+                for key in _distinct(heapq.merge(*sources[start : start + fan])):
                     handle.write(key + b"\n")
             merged.append(_run_keys(run))
         sources = merged
