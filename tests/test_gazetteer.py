@@ -510,3 +510,19 @@ def test_invalid_yaml_and_missing_folder_are_reported(tmp_path: Path) -> None:
         load_gazetteer(tmp_path)
     with pytest.raises(DataFileError, match="does not exist"):
         load_gazetteer(tmp_path / "missing")
+
+
+def test_lookup_memos_stay_bounded_and_give_the_same_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import kgbuild.resources.gazetteer as module
+
+    fresh = module.load_gazetteer(GAZETTEER)
+    forms = ["France", "the U.S.'s", "Kremlin", "Narnia", "French President", "NATO chief"]
+    expected = [(fresh.lookup(f), fresh.post_for_title(f)) for f in forms]
+    monkeypatch.setattr(module, "MEMO_SIZE", 2)
+    bounded = module.load_gazetteer(GAZETTEER)
+    for _ in range(3):
+        assert [(bounded.lookup(f), bounded.post_for_title(f)) for f in forms] == expected
+        assert len(bounded._looked_up) <= 2 and len(bounded._title_posts) <= 2
+    assert expected[0][0] is not None and expected[4][1] is not None

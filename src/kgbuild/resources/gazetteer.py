@@ -193,6 +193,14 @@ def _token_pattern(tokens: Sequence[str]) -> list[dict[str, Any]]:
     ]
 
 
+MEMO_SIZE = 50_000  # entries per lookup memo before it is cleared
+
+
+def _make_room(memo: dict[str, Any]) -> None:
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+
+
 class Gazetteer:
     """Known actors and offices, with lookups from surface forms and titles."""
 
@@ -218,6 +226,10 @@ class Gazetteer:
         )
         self._listed_titles = listed_titles or {}  # case key of a listed title -> post key
         self._exact_titles: dict[str, str] | None = None  # built on first use
+        # Surface forms and titles recur across a corpus: each is resolved once, in memos
+        # cleared when full, so memory stays bounded however many articles are read.
+        self._looked_up: dict[str, tuple[GazetteerEntry, How] | None] = {}
+        self._title_posts: dict[str, PostEntry | None] = {}
 
     # -- entries ------------------------------------------------------------------------
 
@@ -248,6 +260,12 @@ class Gazetteer:
         """Give the actor a surface form names and how it names it ("name", "adjective" or
         "metonym"): "the U.S.'s" -> (United States, "name"), "Kremlin" -> (Russia,
         "metonym"). None if the form is unknown or names several actors."""
+        if surface not in self._looked_up:
+            _make_room(self._looked_up)
+            self._looked_up[surface] = self._lookup(surface)
+        return self._looked_up[surface]
+
+    def _lookup(self, surface: str) -> tuple[GazetteerEntry, How] | None:
         text = clean_surface(surface)
         if not text:
             return None
@@ -280,6 +298,12 @@ class Gazetteer:
         """Give the office a title names: "French President" -> President of France,
         "Prime Minister of the United Kingdom", "Britain's ambassador to the UN", "NATO
         chief". None if the title names no known office or no state ("the Prime Minister")."""
+        if title not in self._title_posts:
+            _make_room(self._title_posts)
+            self._title_posts[title] = self._post_for_title(title)
+        return self._title_posts[title]
+
+    def _post_for_title(self, title: str) -> PostEntry | None:
         text = clean_surface(title)
         if self._exact_titles is None:
             # Labels and listed titles; "{adjective} {form}" titles are parsed below.
