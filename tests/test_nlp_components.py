@@ -1,6 +1,7 @@
 """kgbuild's spaCy components: the gazetteer ruler agrees with spaCy's EntityRuler on the
 same patterns, keeps the gazetteer's case rules, sentences start at line breaks, and the
-indexed attribute rules annotate exactly as the model's AttributeRuler."""
+indexed attribute rules annotate exactly as the model's AttributeRuler, and the memo
+lemmatizer lemmatizes as the model's lemmatizer."""
 
 from __future__ import annotations
 
@@ -12,8 +13,14 @@ from conftest import ARTICLES
 from kgbuild.document import read_articles
 from kgbuild.nlp import DEFAULT_MODEL, load_nlp
 from kgbuild.nlp.attribute_rules import IndexedAttributeRuler
-from kgbuild.nlp.components import ATTRIBUTE_RULES, _gazetteer_patterns, _lemma_patterns
+from kgbuild.nlp.components import (
+    ATTRIBUTE_RULES,
+    LEMMATIZER,
+    _gazetteer_patterns,
+    _lemma_patterns,
+)
 from kgbuild.nlp.gazetteer_ruler import GazetteerRuler
+from kgbuild.nlp.lemma_memo import MemoLemmatizer
 
 SENTENCES = [
     "The U.S. and the EU told us that Turkey would not roast a turkey.",
@@ -115,7 +122,6 @@ def test_lemma_corrections_leave_the_indexed_attribute_rules_in_place() -> None:
 def test_loaded_pipeline_uses_the_indexed_attribute_rules() -> None:
     names = load_nlp().pipe_names
     assert ATTRIBUTE_RULES in names and "attribute_ruler" not in names
-    assert names.index(ATTRIBUTE_RULES) < names.index("lemmatizer")
 
 
 def test_sentence_starts_after_a_paragraphs_dateline() -> None:
@@ -140,3 +146,22 @@ def test_the_subject_after_a_dateline_stays_in_its_sentence() -> None:
     assert sentences[0] == "BAKU, Oct 14 -"
     assert sentences[1].startswith("Azerbaijan will raise pipeline gas supplies")
     assert len(sentences) == 2
+
+
+def test_memo_lemmatizer_sets_the_lemmas_of_spacys_lemmatizer() -> None:
+    nlp = spacy.load(DEFAULT_MODEL)
+    memo = MemoLemmatizer(nlp.get_pipe("lemmatizer"))
+    texts = RULER_CASES + [a.text for a in read_articles([ARTICLES])]
+    # Twice over: the second time every lemma comes from the memo.
+    for doc in nlp.pipe(texts + texts, disable=["lemmatizer", "ner"]):
+        theirs, ours = (spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes()) for _ in "ab")
+        nlp.get_pipe("lemmatizer")(theirs)
+        memo(ours)
+        assert [t.lemma_ for t in theirs] == [t.lemma_ for t in ours]
+    assert memo.memo
+
+
+def test_loaded_pipeline_uses_the_memo_lemmatizer() -> None:
+    names = load_nlp().pipe_names
+    assert LEMMATIZER in names and "lemmatizer" not in names
+    assert names.index(ATTRIBUTE_RULES) < names.index(LEMMATIZER)

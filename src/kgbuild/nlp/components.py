@@ -1,5 +1,6 @@
 """kgbuild's spaCy components: paragraph-aware sentence starts, the gazetteer entity ruler,
-the cue matcher fed from the lexicons, and the model's attribute ruler matched by index."""
+the cue matcher fed from the lexicons, the model's attribute ruler matched by index and its
+lemmatizer asked once per distinct word."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
@@ -16,6 +17,7 @@ from ..records import Span
 from ..resources.lexicons import load_lemma_fixes, load_lexicon
 from .attribute_rules import IndexedAttributeRuler, UnsupportedPattern
 from .gazetteer_ruler import GazetteerRuler
+from .lemma_memo import MemoLemmatizer, UnsupportedLemmatizer
 
 LINE_STARTS = "kgbuild_line_starts"
 GAZETTEER_RULER = "kgbuild_gazetteer_ruler"
@@ -23,6 +25,8 @@ CUE_MATCHER = "kgbuild_cues"
 CUE_SPANS = "kgbuild_cues"
 ATTRIBUTE_RULES = "kgbuild_attribute_rules"
 SPACY_ATTRIBUTE_RULER = "attribute_ruler"
+LEMMATIZER = "kgbuild_lemmatizer"
+SPACY_LEMMATIZER = "lemmatizer"
 
 
 @Language.component(LINE_STARTS, assigns=["token.is_sent_start"])
@@ -95,6 +99,15 @@ def make_attribute_rules(nlp: Language, name: str) -> IndexedAttributeRuler:
     return IndexedAttributeRuler(ruler)
 
 
+@Language.factory(LEMMATIZER, assigns=["token.lemma"])
+def make_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
+    """Take over the model's rule lemmatizer, asking it once per distinct word."""
+    lemmatizer = nlp.get_pipe(SPACY_LEMMATIZER)
+    if not isinstance(lemmatizer, Lemmatizer):
+        raise UnsupportedLemmatizer(f"{SPACY_LEMMATIZER!r} is a {type(lemmatizer).__name__}")
+    return MemoLemmatizer(lemmatizer)
+
+
 def _gazetteer_patterns() -> list[dict[str, Any]]:
     from ..resources.gazetteer import load_gazetteer
 
@@ -134,6 +147,13 @@ def add_components(nlp: Language) -> None:
             pass  # another model's patterns need spaCy's general matcher: keep its ruler
         else:
             nlp.remove_pipe(SPACY_ATTRIBUTE_RULER)
+    if SPACY_LEMMATIZER in nlp.pipe_names and LEMMATIZER not in nlp.pipe_names:
+        try:
+            nlp.add_pipe(LEMMATIZER, after=SPACY_LEMMATIZER)
+        except UnsupportedLemmatizer:
+            pass  # a lookup or custom lemmatizer: keep the model's own
+        else:
+            nlp.remove_pipe(SPACY_LEMMATIZER)
     if LINE_STARTS not in nlp.pipe_names:
         nlp.add_pipe(LINE_STARTS, before="parser" if "parser" in nlp.pipe_names else None)
     if GAZETTEER_RULER not in nlp.pipe_names:
