@@ -49,23 +49,17 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM"})
 def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """Give (start, end, marker) for every condition marker in the sentence, longest first."""
     doc = sentence.doc
-    idioms = [
-        s
-        for s in doc.spans.get(CUE_SPANS, [])
-        if s.label_ == "CONDITION_IDIOM" and sentence.start <= s.start < sentence.end
-    ]
-    blocked = {i for s in idioms for i in range(s.start, s.end)}
+    cues = _condition_cues(doc)
+    within = range(sentence.start, sentence.end)
+    idioms = [(start, end) for start, end, _ in cues["CONDITION_IDIOM"] if start in within]
+    blocked = {i for start, end in idioms for i in range(start, end)}
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set(blocked)
-    phrases = [
-        s
-        for s in doc.spans.get(CUE_SPANS, [])
-        if s.label_ == "CONDITION" and sentence.start <= s.start < sentence.end
-    ]
-    for s in sorted(phrases, key=lambda s: (-(s.end - s.start), s.start)):
-        if not taken.intersection(range(s.start, s.end)):
-            found.append((s.start, s.end, s.text.lower()))
-            taken.update(range(s.start, s.end))
+    phrases = [cue for cue in cues["CONDITION"] if cue[0] in within]
+    for start, end, text in sorted(phrases, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if not taken.intersection(range(start, end)):
+            found.append((start, end, text))
+            taken.update(range(start, end))
     for token in sentence:
         word = token.lower_
         if token.i in taken or (
@@ -91,6 +85,22 @@ def _markers(sentence: DocSpan, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if marker or inverted:
             found.append((token.i, token.i + 1, token.lower_))
     return sorted(found)
+
+
+_CUES_KEY = "kgbuild_condition_cues"
+
+
+def _condition_cues(doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
+    """Give the doc's condition phrases and idioms from the cue matcher as (start, end,
+    lowercase text), kept after the first call (every sentence asks for them)."""
+    cues = doc.user_data.get(_CUES_KEY)
+    if not isinstance(cues, dict):
+        cues = {"CONDITION": [], "CONDITION_IDIOM": []}
+        for span in doc.spans.get(CUE_SPANS, []):
+            if span.label_ in cues:
+                cues[span.label_].append((span.start, span.end, span.text.lower()))
+        doc.user_data[_CUES_KEY] = cues
+    return cues
 
 
 def _before_preposition(token: Token) -> bool:
