@@ -20,7 +20,7 @@ from kgbuild.nlp.components import (
     _lemma_patterns,
 )
 from kgbuild.nlp.gazetteer_ruler import GazetteerRuler
-from kgbuild.nlp.lemma_memo import MemoLemmatizer
+from kgbuild.nlp.lemma_memo import MemoLemmatizer, UnsupportedLemmatizer
 
 SENTENCES = [
     "The U.S. and the EU told us that Turkey would not roast a turkey.",
@@ -165,3 +165,16 @@ def test_loaded_pipeline_uses_the_memo_lemmatizer() -> None:
     names = load_nlp().pipe_names
     assert LEMMATIZER in names and "lemmatizer" not in names
     assert names.index(ATTRIBUTE_RULES) < names.index(LEMMATIZER)
+
+
+def test_memo_lemmatizer_leaves_a_lemmatizer_with_its_own_rules_alone() -> None:
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    class OwnRules(EnglishLemmatizer):
+        def rule_lemmatize(self, token: spacy.tokens.Token) -> list[str]:
+            return [token.text.upper()]
+
+    lemmatizer = spacy.load(DEFAULT_MODEL).get_pipe("lemmatizer")
+    lemmatizer.__class__ = OwnRules
+    with pytest.raises(UnsupportedLemmatizer):
+        MemoLemmatizer(lemmatizer)

@@ -28,6 +28,10 @@ class MemoLemmatizer:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         if lemmatizer.mode != "rule" or lemmatizer.overwrite:
             raise UnsupportedLemmatizer(f"mode {lemmatizer.mode!r}")
+        # spaCy's rule lemmatizer keys its own cache on the same triple; a language whose
+        # lemmatizer replaces the rule method may read more of the token.
+        if type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize:
+            raise UnsupportedLemmatizer(f"{type(lemmatizer).__name__} has its own rules")
         self.lemmatizer = lemmatizer
         self.memo: dict[tuple[int, int, int], int] = {}
 
