@@ -11,7 +11,7 @@ from spacy.tokens import Span as DocSpan
 from ..nlp.components import CUE_SPANS
 from ..records import ConditionType, Span
 from ..resources.lexicons import Lexicon
-from .grammar import AUXILIARY_LEMMAS, doc_text, is_negated
+from .grammar import AUXILIARY_LEMMAS, doc_memo, doc_text, is_negated
 from .speech import reports
 
 # Punctuation that closes a condition written inline ("-- and I don't mean ...").
@@ -93,13 +93,14 @@ _CUES_KEY = "kgbuild_condition_cues"
 def _condition_cues(doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
     """Give the doc's condition phrases and idioms from the cue matcher as (start, end,
     lowercase text), kept after the first call (every sentence asks for them)."""
-    cues = doc.user_data.get(_CUES_KEY)
-    if not isinstance(cues, dict):
-        cues = {"CONDITION": [], "CONDITION_IDIOM": []}
-        for span in doc.spans.get(CUE_SPANS, []):
-            if span.label_ in cues:
-                cues[span.label_].append((span.start, span.end, span.text.lower()))
-        doc.user_data[_CUES_KEY] = cues
+    return doc_memo(doc, _CUES_KEY, _read_condition_cues)
+
+
+def _read_condition_cues(doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
+    cues: dict[str, list[tuple[int, int, str]]] = {"CONDITION": [], "CONDITION_IDIOM": []}
+    for span in doc.spans.get(CUE_SPANS, []):
+        if span.label_ in cues:
+            cues[span.label_].append((span.start, span.end, span.text.lower()))
     return cues
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar, cast
 
 from spacy.tokens import Doc, Token
 
@@ -19,16 +20,21 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 _TEXT_KEY = "kgbuild_text"
+_T = TypeVar("_T")
+
+
+def doc_memo(doc: Doc, key: str, compute: Callable[[Doc], _T]) -> _T:
+    """Give `compute(doc)`, computed on the first call and kept in the doc's user data."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = compute(doc)
+    return cast(_T, found)
 
 
 def doc_text(doc: Doc) -> str:
     """Give the document's text, kept after the first call: spaCy rebuilds `Doc.text` from
     its tokens on every access, which dominated extraction time."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text
-    return text
+    return doc_memo(doc, _TEXT_KEY, lambda d: d.text)
 
 
 def conjuncts(token: Token) -> list[Token]:

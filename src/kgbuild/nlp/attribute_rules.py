@@ -58,8 +58,6 @@ class _Rule:
 
     def fits(self, columns: Columns, start: int, length: int) -> bool:
         """Tell whether the pattern matches the tokens from `start`."""
-        if self.certain:
-            return True
         if start + len(self.tests) > length:
             return False
         return all(test(columns, start + k) for k, test in enumerate(self.tests))

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 
@@ -34,6 +34,7 @@ from ..records import ActorType
 from . import data_path
 
 How = Literal["name", "adjective", "metonym"]
+_T = TypeVar("_T")
 HOWS: tuple[How, ...] = ("name", "adjective", "metonym")
 
 QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -196,9 +197,13 @@ def _token_pattern(tokens: Sequence[str]) -> list[dict[str, Any]]:
 MEMO_SIZE = 50_000  # entries per lookup memo before it is cleared
 
 
-def _make_room(memo: dict[str, Any]) -> None:
-    if len(memo) >= MEMO_SIZE:
-        memo.clear()
+def _remembered(memo: dict[str, _T], key: str, compute: Callable[[str], _T]) -> _T:
+    """Give `compute(key)`, from `memo` if it is there; a full memo starts afresh."""
+    if key not in memo:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[key] = compute(key)
+    return memo[key]
 
 
 class Gazetteer:
@@ -260,10 +265,7 @@ class Gazetteer:
         """Give the actor a surface form names and how it names it ("name", "adjective" or
         "metonym"): "the U.S.'s" -> (United States, "name"), "Kremlin" -> (Russia,
         "metonym"). None if the form is unknown or names several actors."""
-        if surface not in self._looked_up:
-            _make_room(self._looked_up)
-            self._looked_up[surface] = self._lookup(surface)
-        return self._looked_up[surface]
+        return _remembered(self._looked_up, surface, self._lookup)
 
     def _lookup(self, surface: str) -> tuple[GazetteerEntry, How] | None:
         text = clean_surface(surface)
@@ -298,10 +300,7 @@ class Gazetteer:
         """Give the office a title names: "French President" -> President of France,
         "Prime Minister of the United Kingdom", "Britain's ambassador to the UN", "NATO
         chief". None if the title names no known office or no state ("the Prime Minister")."""
-        if title not in self._title_posts:
-            _make_room(self._title_posts)
-            self._title_posts[title] = self._post_for_title(title)
-        return self._title_posts[title]
+        return _remembered(self._title_posts, title, self._post_for_title)
 
     def _post_for_title(self, title: str) -> PostEntry | None:
         text = clean_surface(title)
