@@ -508,10 +508,11 @@ def test_supporting_a_position_undertakes_nothing() -> None:
     assert found.commitments == ()
 
 
-def test_both_sides_are_the_pair_that_agreed_before() -> None:
+@pytest.mark.parametrize("pair", ["two sides", "two delegations", "two parties"])
+def test_both_sides_are_the_pair_that_agreed_before(pair: str) -> None:
     found = extract_text(
         "Yemen's government and the Houthis agreed to exchange more than 900 detainees. The "
-        "two sides will also allow the ICRC to visit all detention sites."
+        f"{pair} will also allow the ICRC to visit all detention sites."
     ).commitments
     assert [c.debtors for c in found] == [("yemen", "houthis")] * 2
 
