@@ -432,6 +432,34 @@ def test_lower_case_adjective_outside_the_list_makes_no_group() -> None:
     assert keys(extract_text("Officials said large countries pledged $300 billion.")) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Donors have pledged $1.3 billion to expand vaccine manufacturing.", "donors"),
+        ("Bilateral lenders agreed in principle to reschedule $1.1 billion.", "bilateral lenders"),
+        ("In Adre, humanitarian partners are considering pre-positioning food.",
+         "humanitarian partners"),
+    ],
+)
+def test_bare_plural_collective_that_binds_itself_is_a_group(text: str, label: str) -> None:
+    found = extract_text(text)
+    (group,) = [a for a in found.actors if a.type is ActorType.GROUP]
+    assert group.label == label
+    assert [c.debtors for c in found.commitments] == [(group.key,)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The donors agreed to pay.",  # definite: donors named before, if any
+        "Officials agreed to meet again.",  # officials speak for their side
+        "Governments agreed to extend the mission.",  # governments stand for states
+    ],
+)
+def test_bare_plural_that_stands_for_others_is_no_group(text: str) -> None:
+    assert keys(extract_text(text)) == set()
+
+
 def test_number_of_countries_is_a_group() -> None:
     found = extract_text("31 countries pledged to send observers.")
     assert actor(found, "31-countries").type is ActorType.GROUP

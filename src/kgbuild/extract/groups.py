@@ -33,9 +33,13 @@ def add_groups(
         if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
             continue  # "EU member states": the group is the whole phrase
         qualifying = _qualifying(token, index, lexicon)
-        if not qualifying and not _addressee_of_demand(token, lexicon):
+        if not (
+            qualifying
+            or _addressee_of_demand(token, lexicon)
+            or _subject_of_undertaking(token, lexicon, words)
+        ):
             continue
-        start = min((m.left_edge.i for m in qualifying), default=token.i)
+        start = min((m.left_edge.i for m in qualifying), default=_described_from(token))
         while start < token.i and in_regions(doc[start].idx, skipped):
             start += 1  # "BONN, June 3 - Developed countries": the dateline is no part
         while start < token.i and _situating(doc[start], words):
@@ -146,6 +150,33 @@ def _state_served(
     return states.pop() if len(states) == 1 else None
 
 
+def _described_from(token: Token) -> int:
+    """Give where a bare collective's description starts: at the adjectives right before it
+    ("humanitarian partners", "bilateral lenders"), which say which ones act."""
+    start = token.i
+    for m in reversed(list(token.lefts)):
+        if m.dep_ == "amod" and m.i == start - 1 and m.text.islower():
+            start = m.i
+    return start
+
+
+def _subject_of_undertaking(token: Token, lexicon: Lexicon, words: ActorWords) -> bool:
+    """Tell whether a bare plural collective binds itself ("donors pledged $1 billion",
+    "creditors agreed to ..."): named so, it is the group that acts. Not with a determiner
+    ("the parties agreed": those named before), nor for officials (who speak for their
+    side) or governments and sides (which stand for states or parties named elsewhere)."""
+    head = token.head
+    lemma = token.lemma_.lower()
+    return (
+        token.tag_ in PLURAL_TAGS
+        and token.dep_ == "nsubj"
+        and not any(c.dep_ == "det" for c in token.children)
+        and lemma not in words.person_nouns | words.state_nouns | lexicon.counterpart_nouns
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in lexicon.commissive_verbs
+    )
+
+
 def _addressee_of_demand(token: Token, lexicon: Lexicon) -> bool:
     """Tell whether a bare plural collective is the one asked to act ("urged negotiators
     to", "called on partners to"): named so, it is the group the demand binds."""
@@ -181,8 +212,13 @@ def _label(tokens: list[Token], lexicon: Lexicon, words: ActorWords) -> str:
     parts: list[str] = []
     for position, t in enumerate(kept):
         text = t.text
-        # A sentence's capital on a quantifier is not part of the name.
-        if position == 0 and (t.lower_ in lexicon.group_quantifiers or t.pos_ == "DET"):
+        # A sentence's capital on a quantifier or a common word is not part of the name:
+        # "Donors pledged", "Bilateral lenders agreed"; but "Spanish officials".
+        if position == 0 and (
+            t.lower_ in lexicon.group_quantifiers
+            or t.pos_ == "DET"
+            or (t.is_sent_start and (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and not t.ent_type_)))
+        ):
             text = t.lower_
         elif t.lower_ in lexicon.group_adjective_forms:
             # "Developed countries" opening a sentence is "developed countries".
