@@ -807,6 +807,23 @@ def test_finite_verb_after_but_is_not_part_of_the_action() -> None:
     assert c.action == "study the proposal"
 
 
+def test_we_in_a_transcript_turn_is_the_labelled_speakers_state() -> None:
+    found = extract_text(
+        "Helen Marsh (Lancaster and Wyre) (Lab): Will Kenya lead the mission?\n\n"
+        "Kenyan Foreign Minister Musalia Mudavadi: We will send 200 police officers.\n\n"
+        "Daniel Okoro: We are prepared to support a UN-led corridor."
+    ).commitments
+    assert [(c.action, c.debtors, c.stated_by) for c in found] == [
+        ("send 200 police officers", ("kenya",), ("musalia-mudavadi",)),
+        ("support a UN-led corridor", ("daniel-okoro",), ("daniel-okoro",)),
+    ]
+
+
+def test_a_turn_labelled_with_a_role_names_no_speaker() -> None:
+    c = only("SPOKESPERSON: Qatar will host the next round of talks.")
+    assert (c.debtors, c.stated_by) == (("qatar",), ())
+
+
 def test_will_not_leave_in_a_quote_is_the_speakers_refusal() -> None:
     c = only("“We will not leave Ukraine alone,” said German Chancellor Olaf Scholz.")
     assert (c.debtors, c.polarity) == (("germany",), Polarity.NEGATIVE)

@@ -17,7 +17,7 @@ from .conditions import FoundCondition, find_conditions
 from .grammar import doc_text, infinitive_to, phrase, singular, tense_shift
 from .predicates import Predicate, find_predicates
 from .references import Resolver
-from .speech import Quote, find_quotes, quote_at, reporting_subject, reports
+from .speech import Quote, find_quotes, find_turns, quote_at, reporting_subject, reports
 
 # Prepositions whose object is the target of an action, not its beneficiary
 # ("sanctions on Iran", "pressure against Russia").
@@ -55,6 +55,7 @@ def extract_commitments(
     """Give the commitments of one article, sentence by sentence."""
     resolver = Resolver(index, lexicon)
     quotes = find_quotes(doc, lexicon)
+    turns = find_turns(doc, lambda token: index.kind(index.key_at(token) or "") is ActorType.PERSON)
     excluded = article.excluded
 
     # Worked out only when a sentence needs them: finding the home state adds it as an
@@ -96,7 +97,9 @@ def extract_commitments(
         attached = _attach(conditions, found)
         sentence_debtors: tuple[str, ...] = ()
         for predicate in found:
-            speaker = _speaker(predicate, quotes, resolver, lexicon)
+            speaker = _speaker(predicate, quotes, resolver, lexicon) or _turn_speaker(
+                predicate, turns, resolver
+            )
             side = _speaker_side(speaker, index)
             debtors = resolver.resolve(predicate.debtors, side) or resolver.resolve(
                 predicate.fallback_debtors, side
@@ -599,6 +602,15 @@ def _speaker(
     if subject is not None:
         return resolver.resolve([subject])
     return ()
+
+
+def _turn_speaker(
+    predicate: Predicate, turns: list[Quote], resolver: Resolver
+) -> tuple[str, ...]:
+    """Give the person whose transcript turn holds the predicate, if any: what a minister
+    says in a debate ("Daniel Okoro: We are prepared to ...") is said as in a quotation."""
+    turn = quote_at(turns, predicate.anchor.idx)
+    return () if turn is None or turn.speaker is None else resolver.resolve([turn.speaker])
 
 
 def _last_person_before(offset: int, index: ActorIndex) -> tuple[str, ...]:

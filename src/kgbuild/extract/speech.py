@@ -3,6 +3,8 @@ an attribution beside the quotation that holds it."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -137,6 +139,27 @@ def _writers_contrast(clause: Token, lexicon: Lexicon) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in lexicon.contrast_marks for c in clause.children)
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
     )
+
+
+# A transcript's turn: a line that opens with its speaker's label and a colon ("Daniel
+# Okoro: We are prepared to ...", "Helen Marsh (Lancaster and Wyre) (Lab): Will the ...").
+# The label is short and holds no sentence end.
+_TURN = re.compile(r"^(?P<label>[^\n:.?!]{2,160}): +(?P<body>\S[^\n]*)", re.MULTILINE)
+
+
+def find_turns(doc: Doc, is_person: Callable[[Token], bool]) -> list[Quote]:
+    """Give the turns of a transcript: each line that opens with a label naming a person
+    and a colon is that person's words, as a quotation is its speaker's. Labels that name
+    no person ("SPOKESPERSON:", "QUESTION:", "Read more:") make no turn."""
+    turns: list[Quote] = []
+    for found in _TURN.finditer(doc_text(doc)):
+        label = doc.char_span(found.start("label"), found.end("label"), alignment_mode="expand")
+        speaker = None if label is None else next(
+            (t for t in reversed(label) if is_person(t)), None
+        )
+        if speaker is not None:
+            turns.append(Quote(found.start("body"), found.end("body"), speaker))
+    return turns
 
 
 def quote_at(quotes: list[Quote], char: int) -> Quote | None:
