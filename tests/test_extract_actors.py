@@ -664,6 +664,28 @@ def test_bare_official_without_an_introduction_is_no_actor() -> None:
 # -- organisations -------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Veltrion Semiconductor will build a chip plant in Magdeburg.", "veltrion-semiconductor"),
+        ("Norvik Shipping AG will deploy two more vessels on the route.", "norvik-shipping-ag"),
+    ],
+)
+def test_name_ending_in_a_company_word_is_an_organisation(text: str, key: str) -> None:
+    found = extract_text(text)
+    assert actor(found, key).type is ActorType.ORGANIZATION
+    assert [c.debtors for c in found.commitments] == [(key,)]
+
+
+def test_company_named_later_by_its_first_word_is_the_same_organisation() -> None:
+    found = extract_text(
+        "Veltrion Semiconductor will build a chip plant in Magdeburg. Separately, Veltrion "
+        "said it would hire 2,000 workers. The company will also continue its buyback."
+    )
+    assert keys(found) == {"veltrion-semiconductor"}
+    assert [c.debtors for c in found.commitments] == [("veltrion-semiconductor",)] * 3
+
+
 def test_acronym_in_brackets_and_alone_later_is_the_same_organisation() -> None:
     found = extract_text(
         "The Rapid Support Forces (RSF) agreed to a truce. The RSF said it would open "

@@ -312,6 +312,17 @@ class ActorIndex:
             and a.mentioned_before(before)
         ]
 
+    def organisations_starting_with(self, name: str, before: int) -> list[ActorBuilder]:
+        """Give the organisations named before character `before` whose name starts with
+        the word `name` ("Veltrion Semiconductor" for "Veltrion")."""
+        return [
+            a
+            for a in self.actors()
+            if a.type is ActorType.ORGANIZATION
+            and a.label.split()[0] == name
+            and a.mentioned_before(before)
+        ]
+
     def home_state(self) -> str | None:
         """Give the state of the dateline (added as an actor if the text never names it),
         else the state the article is about, if any."""

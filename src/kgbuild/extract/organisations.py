@@ -41,7 +41,7 @@ def add_organisations(
             continue  # "Ms Lindqvist" tagged ORG: a person's surname
         if all(t.lower_ == "the" or t.lemma_.lower() in words.state_nouns for t in ent):
             continue  # "the Government" of a press release: a state, resolved in context
-        shortened = _short_name_of(ent, index)
+        shortened = _short_name_of(ent, index, words)
         if shortened is not None:  # "the U.S. Treasury ... The Treasury said"
             index.mention(shortened, ent)
             continue
@@ -78,9 +78,10 @@ def add_organisations(
         _add(index, name, owner)
 
 
-def _short_name_of(ent: DocSpan, index: ActorIndex) -> str | None:
+def _short_name_of(ent: DocSpan, index: ActorIndex, words: ActorWords) -> str | None:
     """Give the one organisation named before whose name ends in a one-word name ("the
-    U.S. Treasury" for a later "the Treasury")."""
+    U.S. Treasury" for a later "the Treasury"), or starts with it before the word that
+    makes it an organisation ("Veltrion Semiconductor" for a later "Veltrion")."""
     name = _without_article(ent)
     if len(name) != 1:
         return None
@@ -88,6 +89,10 @@ def _short_name_of(ent: DocSpan, index: ActorIndex) -> str | None:
         a.key
         for a in index.organisations_ending_in({name[0].text}, ent.start_char)
         if " " in a.label
+    ] + [
+        a.key
+        for a in index.organisations_starting_with(name[0].text, ent.start_char)
+        if len(a.label.split()) == 2 and a.label.split()[-1].lower() in words.organisation_words
     ]
     return found[0] if len(found) == 1 else None
 
