@@ -1504,6 +1504,18 @@ def test_a_past_act_of_relief_is_fulfilled(text: str, debtor: str) -> None:
     assert (c.debtors, c.status) == ((debtor,), Status.FULFILLED)
 
 
+@pytest.mark.parametrize(
+    ("text", "debtor"),
+    [
+        ("The UK has already sanctioned 21 entities in the fuel supply chain.", "united-kingdom"),
+        ("The EU imposed tariffs on Chinese electric cars in October.", "european-union"),
+    ],
+)
+def test_a_past_penalty_is_fulfilled(text: str, debtor: str) -> None:
+    c = only(text)
+    assert (c.debtors, c.status) == ((debtor,), Status.FULFILLED)
+
+
 def test_a_withdrawal_from_a_dated_thing_withdraws_the_thing_not_the_date() -> None:
     c = only("Srpska Lista pulled out of a planned meeting with the government in October.")
     assert (c.action, c.status) == ("a planned meeting with the government", Status.WITHDRAWN)
