@@ -819,8 +819,16 @@ def test_we_in_a_transcript_turn_is_the_labelled_speakers_state() -> None:
     ]
 
 
-def test_a_turn_labelled_with_a_role_names_no_speaker() -> None:
-    c = only("SPOKESPERSON: Qatar will host the next round of talks.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SPOKESPERSON: Qatar will host the next round of talks.",  # a role, not a person
+        # a clause before a colon, not a label
+        "Among the options William Ruto listed: Qatar will host the next round of talks.",
+    ],
+)
+def test_a_line_whose_label_names_no_speaker_is_no_turn(text: str) -> None:
+    c = only(text)
     assert (c.debtors, c.stated_by) == (("qatar",), ())
 
 

@@ -150,13 +150,15 @@ _TURN = re.compile(r"^(?P<label>[^\n:.?!]{2,160}): +(?P<body>\S[^\n]*)", re.MULT
 def find_turns(doc: Doc, is_person: Callable[[Token], bool]) -> list[Quote]:
     """Give the turns of a transcript: each line that opens with a label naming a person
     and a colon is that person's words, as a quotation is its speaker's. Labels that name
-    no person ("SPOKESPERSON:", "QUESTION:", "Read more:") make no turn."""
+    no person ("SPOKESPERSON:", "QUESTION:", "Read more:") make no turn, and neither does
+    a clause before a colon ("Ruto said on Monday: ..."), which the sentence's own
+    attribution reads."""
     turns: list[Quote] = []
     for found in _TURN.finditer(doc_text(doc)):
         label = doc.char_span(found.start("label"), found.end("label"), alignment_mode="expand")
-        speaker = None if label is None else next(
-            (t for t in reversed(label) if is_person(t)), None
-        )
+        if label is None or any(t.pos_ in {"VERB", "AUX"} for t in label):
+            continue
+        speaker = next((t for t in reversed(label) if is_person(t)), None)
         if speaker is not None:
             turns.append(Quote(found.start("body"), found.end("body"), speaker))
     return turns
