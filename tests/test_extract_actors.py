@@ -23,6 +23,14 @@ def actor(extraction: Extraction, key: str) -> Actor:
     return found[key]
 
 
+def sole_debtor(text: str, key: str) -> ActorType:
+    """Give the type of the actor `key`, checking that it is the debtor of the one
+    commitment found in `text`."""
+    found = extract_text(text)
+    assert [c.debtors for c in found.commitments] == [(key,)]
+    return actor(found, key).type
+
+
 def mentions(extraction: Extraction, key: str) -> list[str]:
     return [m.text for m in actor(extraction, key).mentions]
 
@@ -505,9 +513,7 @@ def test_capitalised_member_states_are_a_group_labelled_in_lower_case() -> None:
     ],
 )
 def test_a_states_authorities_split_by_an_adjective_are_a_group(sentence: str, key: str) -> None:
-    found = extract_text(sentence)
-    assert actor(found, key).type is ActorType.GROUP
-    assert found.commitments[0].debtors == (key,)
+    assert sole_debtor(sentence, key) is ActorType.GROUP
 
 
 def test_a_capitalised_common_noun_that_acts_is_no_organisation() -> None:
@@ -672,9 +678,7 @@ def test_bare_official_without_an_introduction_is_no_actor() -> None:
     ],
 )
 def test_name_ending_in_a_company_word_is_an_organisation(text: str, key: str) -> None:
-    found = extract_text(text)
-    assert actor(found, key).type is ActorType.ORGANIZATION
-    assert [c.debtors for c in found.commitments] == [(key,)]
+    assert sole_debtor(text, key) is ActorType.ORGANIZATION
 
 
 def test_company_named_later_by_its_first_word_is_the_same_organisation() -> None:

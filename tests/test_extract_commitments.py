@@ -1505,21 +1505,11 @@ def test_accepting_a_proposal_signals_support_for_it() -> None:
         ("Belarus freed 52 prisoners on Thursday.", "belarus"),
         ("Washington lifted sanctions on the airline on Thursday.", "united-states"),
         ("The EU eased restrictions on Syrian banks in May.", "european-union"),
-    ],
-)
-def test_a_past_act_of_relief_is_fulfilled(text: str, debtor: str) -> None:
-    c = only(text)
-    assert (c.debtors, c.status) == ((debtor,), Status.FULFILLED)
-
-
-@pytest.mark.parametrize(
-    ("text", "debtor"),
-    [
         ("The UK has already sanctioned 21 entities in the fuel supply chain.", "united-kingdom"),
         ("The EU imposed tariffs on Chinese electric cars in October.", "european-union"),
     ],
 )
-def test_a_past_penalty_is_fulfilled(text: str, debtor: str) -> None:
+def test_a_past_act_of_relief_or_penalty_is_fulfilled(text: str, debtor: str) -> None:
     c = only(text)
     assert (c.debtors, c.status) == ((debtor,), Status.FULFILLED)
 
