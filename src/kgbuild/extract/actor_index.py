@@ -312,17 +312,6 @@ class ActorIndex:
             and a.mentioned_before(before)
         ]
 
-    def organisations_starting_with(self, name: str, before: int) -> list[ActorBuilder]:
-        """Give the organisations named before character `before` whose name starts with
-        the word `name` ("Veltrion Semiconductor" for "Veltrion")."""
-        return [
-            a
-            for a in self.actors()
-            if a.type is ActorType.ORGANIZATION
-            and a.label.split()[0] == name
-            and a.mentioned_before(before)
-        ]
-
     def home_state(self) -> str | None:
         """Give the state of the dateline (added as an actor if the text never names it),
         else the state the article is about, if any."""
@@ -368,6 +357,11 @@ class ActorIndex:
         """Give the type of the actor with this key."""
         builder = self._actors.get(key)
         return builder.type if builder is not None else None
+
+    def kind_at(self, token: Token) -> ActorType | None:
+        """Give the type of the actor a token mentions, if any."""
+        key = self.key_at(token)
+        return None if key is None else self.kind(key)
 
     def actors(self) -> list[ActorBuilder]:
         """Give the actors found so far, sorted by key."""

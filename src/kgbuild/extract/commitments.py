@@ -55,7 +55,7 @@ def extract_commitments(
     """Give the commitments of one article, sentence by sentence."""
     resolver = Resolver(index, lexicon)
     quotes = find_quotes(doc, lexicon)
-    turns = find_turns(doc, lambda token: index.kind(index.key_at(token) or "") is ActorType.PERSON)
+    turns = find_turns(doc, lambda token: index.kind_at(token) is ActorType.PERSON)
     excluded = article.excluded
 
     # Worked out only when a sentence needs them: finding the home state adds it as an

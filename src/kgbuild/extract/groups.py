@@ -171,7 +171,9 @@ def _subject_of_undertaking(token: Token, lexicon: Lexicon, words: ActorWords) -
         token.tag_ in PLURAL_TAGS
         and token.dep_ == "nsubj"
         and not any(c.dep_ == "det" for c in token.children)
-        and lemma not in words.person_nouns | words.state_nouns | lexicon.counterpart_nouns
+        and lemma not in words.person_nouns
+        and lemma not in words.state_nouns
+        and lemma not in lexicon.counterpart_nouns
         and head.pos_ == "VERB"
         and head.lemma_.lower() in lexicon.commissive_verbs
     )

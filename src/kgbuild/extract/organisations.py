@@ -89,12 +89,21 @@ def _short_name_of(ent: DocSpan, index: ActorIndex, words: ActorWords) -> str | 
         a.key
         for a in index.organisations_ending_in({name[0].text}, ent.start_char)
         if " " in a.label
-    ] + [
-        a.key
-        for a in index.organisations_starting_with(name[0].text, ent.start_char)
-        if len(a.label.split()) == 2 and a.label.split()[-1].lower() in words.organisation_words
-    ]
+    ] + [a.key for a in _named_before(index, ent[0], _shortened_to(name[0].text, words))]
     return found[0] if len(found) == 1 else None
+
+
+def _shortened_to(word: str, words: ActorWords) -> Callable[[ActorBuilder], bool]:
+    """Accept a name of two words, `word` and the word that makes it an organisation
+    ("Veltrion Semiconductor" for "Veltrion")."""
+
+    def shortened(actor: ActorBuilder) -> bool:
+        parts = actor.label.split()
+        return (
+            len(parts) == 2 and parts[0] == word and parts[1].lower() in words.organisation_words
+        )
+
+    return shortened
 
 
 def _without_article(ent: DocSpan) -> list[Token]:

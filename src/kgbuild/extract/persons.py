@@ -105,7 +105,7 @@ def _name_tokens(
     while len(tokens) > 1 and (
         tokens[0].lower_ in vocabulary
         or tokens[0].lower_ in words.person_nouns  # "Spokesperson Lena Marchetti said"
-        or index.kind(index.key_at(tokens[0]) or "") in SIDES
+        or index.kind_at(tokens[0]) in SIDES
     ):
         tokens.pop(0)
     return _with_particles(tokens, words)
@@ -409,13 +409,13 @@ def _title_phrase(head: Token, index: ActorIndex) -> list[Token] | None:
         elif child.dep_ == "prep" and child.lower_ in TITLE_PREPOSITIONS and child.i > head.i:
             tokens.extend(child.subtree)
         elif child.dep_ == "appos" and any(
-            index.kind(index.key_at(t) or "") is ActorType.PERSON for t in child.subtree
+            index.kind_at(t) is ActorType.PERSON for t in child.subtree
         ):
             return None  # "the Prime Minister, Keir Starmer": the name is the mention
     if not determined:
         return None
     tokens = sorted(set(tokens), key=lambda t: t.i)
-    if any(index.kind(index.key_at(t) or "") is ActorType.PERSON for t in tokens):
+    if any(index.kind_at(t) is ActorType.PERSON for t in tokens):
         return None
     return [t for t in tokens if t.lower_ != "the" or t.i > head.i]
 
@@ -496,7 +496,7 @@ def add_unnamed_persons(
         if determiner in INDEFINITE_ARTICLES and modifiers:
             # "a senior administration official": a new person.
             tokens = doc[min(m.left_edge.i for m in modifiers) : token.i + 1]
-            if any(index.kind(index.key_at(t) or "") is ActorType.PERSON for t in tokens):
+            if any(index.kind_at(t) is ActorType.PERSON for t in tokens):
                 continue
             label = clean_label(tokens.text)
             if not label:
